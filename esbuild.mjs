@@ -1,0 +1,65 @@
+// Builds every entry point with one esbuild context each.
+//   node esbuild.mjs              development build (sourcemaps)
+//   node esbuild.mjs --production minified, no sourcemaps (what ships in the VSIX)
+//   node esbuild.mjs --watch      rebuild on change
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Every .ts file below dir (recursively), skipping fixtures. */
+function tsFiles(dir) {
+  if (!existsSync(dir)) return [];
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) {
+      if (name !== 'fixtures' && name !== 'node_modules' && name !== 'sites') out.push(...tsFiles(p));
+    } else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) {
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+const common = {
+  bundle: true,
+  logLevel: 'warning',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  legalComments: 'none',
+};
+
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
+
+const builds = [
+  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { __VERSION__: JSON.stringify(pkg.version) } },
+];
+if (existsSync('src/webview/index.ts')) {
+  builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/index.ts'], outfile: 'dist/webview.js' });
+}
+if (!production) {
+  const testEntries = [...tsFiles('test'), ...tsFiles('bench')];
+  if (testEntries.length > 0) {
+    builds.push({
+      ...node,
+      sourcemap: 'inline',
+      entryPoints: testEntries,
+      outdir: 'out',
+      outbase: '.',
+      external: ['vscode', 'mocha', 'playwright-core', 'fast-check'],
+    });
+  }
+}
+
+const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+}

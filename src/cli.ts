@@ -1,0 +1,167 @@
+import { resolve, relative, sep } from 'node:path';
+import { checkSite, type FileProblems } from './core/check';
+import type { Problem } from './core/problem';
+import { discoverSites, loadSite } from './core/site';
+import { relativePath } from './core/siteFs';
+import { nodeFs } from './node/nodeFs';
+
+const USAGE = `Usage: jekyll-posts <command> [options]
+
+Commands:
+  check [site]   Check every post of the site (default: the current folder)
+                 --format text|json|sarif   (default: text)
+                 exits 1 when an error is found
+
+Options:
+  -h, --help     Show this help
+  -v, --version  Show the version`;
+
+declare const __VERSION__: string | undefined;
+
+function toPosix(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
+}
+
+interface Args {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+function parseArgs(argv: string[]): Args {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      if (eq > 0) flags.set(a.slice(2, eq), a.slice(eq + 1));
+      else if (i + 1 < argv.length && !argv[i + 1]!.startsWith('-') && ['format', 'site'].includes(a.slice(2))) flags.set(a.slice(2), argv[++i]!);
+      else flags.set(a.slice(2), true);
+    } else if (a === '-h') flags.set('help', true);
+    else if (a === '-v') flags.set('version', true);
+    else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+class UsageError extends Error {}
+
+async function sitesIn(dir: string): Promise<string[]> {
+  const root = toPosix(resolve(dir));
+  const st = await nodeFs.stat(root);
+  if (!st) throw new UsageError(`No such folder: ${dir}`);
+  const sites = await discoverSites(nodeFs, root);
+  if (sites.length === 0) throw new UsageError(`No Jekyll site in ${dir} (no _config.yml or _posts folder).`);
+  return sites;
+}
+
+async function check(args: Args, out: (s: string) => void): Promise<number> {
+  const format = args.flags.get('format') ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`Unknown format: ${String(format)}`);
+  const results: Array<{ root: string; files: FileProblems[] }> = [];
+  for (const root of await sitesIn(args.positional[1] ?? '.')) {
+    const site = await loadSite(nodeFs, root);
+    results.push({ root, files: await checkSite(nodeFs, site) });
+  }
+  const all = results.flatMap((r) => r.files.flatMap((f) => f.problems));
+  if (format === 'json') {
+    const json = results.map((r) => ({ site: r.root, problems: r.files.flatMap((f) => f.problems.map((p) => jsonProblem(relativePath(r.root, f.path) ?? f.path, p))) }));
+    out(JSON.stringify(json.length === 1 ? json[0] : json, null, 2));
+  } else if (format === 'sarif') {
+    out(JSON.stringify(sarif(results), null, 2));
+  } else {
+    for (const r of results) {
+      for (const f of r.files) {
+        const file = toPosix(relative(process.cwd(), f.path)) || f.path;
+        for (const p of f.problems) out(`${file}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.severity} ${p.code} ${p.message}`);
+      }
+    }
+    const count = (s: string): number => all.filter((p) => p.severity === s).length;
+    out(`${all.length} problem${all.length === 1 ? '' : 's'} (${count('error')} error${count('error') === 1 ? '' : 's'}, ${count('warning')} warning${count('warning') === 1 ? '' : 's'}) in ${results.reduce((n, r) => n + r.files.length, 0)} file(s)`);
+  }
+  return all.some((p) => p.severity === 'error') ? 1 : 0;
+}
+
+function jsonProblem(file: string, p: Problem): Record<string, unknown> {
+  return {
+    file,
+    line: p.range.start.line + 1,
+    column: p.range.start.character + 1,
+    endLine: p.range.end.line + 1,
+    endColumn: p.range.end.character + 1,
+    severity: p.severity,
+    code: p.code,
+    message: p.message,
+  };
+}
+
+function sarif(results: Array<{ root: string; files: FileProblems[] }>): unknown {
+  const level = (s: string): string => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
+  return {
+    version: '2.1.0',
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    runs: [
+      {
+        tool: { driver: { name: 'jekyll-posts', informationUri: 'https://jekyllrb.com/docs/front-matter/', rules: [] } },
+        results: results.flatMap((r) =>
+          r.files.flatMap((f) =>
+            f.problems.map((p) => ({
+              ruleId: p.code,
+              level: level(p.severity),
+              message: { text: p.message },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: toPosix(relative(process.cwd(), f.path)) },
+                    region: { startLine: p.range.start.line + 1, startColumn: p.range.start.character + 1, endLine: p.range.end.line + 1, endColumn: p.range.end.character + 1 },
+                  },
+                },
+              ],
+            })),
+          ),
+        ),
+      },
+    ],
+  };
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n'), err: (s: string) => void = (s) => process.stderr.write(s + '\n')): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.flags.has('version')) {
+    out(typeof __VERSION__ === 'string' ? __VERSION__ : 'dev');
+    return 0;
+  }
+  const command = args.positional[0];
+  if (!command || args.flags.has('help')) {
+    (command ? out : err)(USAGE);
+    return command ? 0 : 2;
+  }
+  try {
+    switch (command) {
+      case 'check':
+        return await check(args, out);
+      default:
+        err(`jekyll-posts: unknown command '${command}'\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`jekyll-posts: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`jekyll-posts: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 3;
+    },
+  );
+}

@@ -1,0 +1,77 @@
+import { parseSiteDocument, type SiteDocument } from './document';
+import { opensWithFence } from './frontMatter';
+import type { Problem, Severity } from './problem';
+import { RULES } from './rules';
+import type { Rule } from './rules/rule';
+import { classify, listSiteFiles, readText, type SiteModel } from './site';
+import { relativePath, type SiteFs } from './siteFs';
+
+/** `jekyll.rules`: a rule id → 'off' or a severity. */
+export type RuleSettings = Readonly<Record<string, Severity | 'off'>>;
+
+export interface CheckOptions {
+  rules?: RuleSettings;
+  /** Called when a rule throws (a bug): the other rules still run. */
+  onRuleError?: (rule: string, error: unknown) => void;
+}
+
+/**
+ * The SiteDocument for a file of a site, or undefined when Jekyll does not
+ * read it as a document (static files, excluded paths, pages without front matter).
+ */
+export function documentFor(site: SiteModel, path: string, text: string): SiteDocument | undefined {
+  const rel = relativePath(site.root, path);
+  if (rel === undefined) return undefined;
+  const c = classify(site, rel);
+  if (!c) return undefined;
+  if ((c.kind === 'page' || c.kind === 'collection') && !opensWithFence(text.replace(/^\uFEFF/, ''))) return undefined;
+  return parseSiteDocument(path, rel, c.kind, text);
+}
+
+/** Runs every enabled rule on one parsed document. Never throws. */
+export function checkParsed(doc: SiteDocument, site: SiteModel, options: CheckOptions = {}): Problem[] {
+  const problems: Problem[] = [];
+  for (const rule of RULES) {
+    const severity = severityOf(rule, options.rules);
+    if (severity === 'off') continue;
+    try {
+      for (const f of rule.check({ doc, site })) {
+        problems.push({ code: rule.id, severity: f.severity ?? severity, range: f.range, message: f.message, fixes: f.fixes ?? [] });
+      }
+    } catch (e) {
+      options.onRuleError?.(rule.id, e);
+    }
+  }
+  return problems;
+}
+
+/** Checks one file's text as part of `site`; [] for files Jekyll does not read as documents. */
+export function checkDocument(text: string, path: string, site: SiteModel, options: CheckOptions = {}): Problem[] {
+  const doc = documentFor(site, path, text);
+  return doc ? checkParsed(doc, site, options) : [];
+}
+
+function severityOf(rule: Rule, settings: RuleSettings | undefined): Severity | 'off' {
+  const s = settings?.[rule.id];
+  return s === 'off' || s === 'error' || s === 'warning' || s === 'information' || s === 'hint' ? s : rule.defaultSeverity;
+}
+
+export interface FileProblems {
+  path: string;
+  problems: Problem[];
+}
+
+/** Checks every document of a site. */
+export async function checkSite(fs: SiteFs, site: SiteModel, options: CheckOptions & { isCancelled?: () => boolean } = {}): Promise<FileProblems[]> {
+  const out: FileProblems[] = [];
+  for (const path of await listSiteFiles(fs, site)) {
+    if (options.isCancelled?.()) break;
+    const rel = relativePath(site.root, path);
+    if (rel === undefined || !classify(site, rel)) continue;
+    const text = await readText(fs, path);
+    if (text === undefined) continue;
+    const problems = checkDocument(text, path, site, options);
+    if (problems.length > 0) out.push({ path, problems });
+  }
+  return out;
+}

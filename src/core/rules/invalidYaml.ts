@@ -1,0 +1,73 @@
+import { isMap, isScalar } from 'yaml';
+import type { SiteDocument } from '../document';
+import type { Fix } from '../problem';
+import type { Finding, Rule, RuleContext } from './rule';
+
+/** Front matter Jekyll (Psych) cannot read: it drops the whole block. */
+export const invalidYaml: Rule = {
+  id: 'invalid-yaml',
+  defaultSeverity: 'error',
+  summary: 'Front matter that Jekyll cannot read: the whole block is dropped.',
+  check({ doc, site }: RuleContext): Finding[] {
+    const fm = doc.frontMatter;
+    if (!fm) return [];
+    const consequence = consequenceFor(doc, site.config.strictFrontMatter);
+    const error = fm.yaml.errors[0];
+    if (error) {
+      const range = lineRange(doc, error.start, error.end);
+      return [{ range, message: `Jekyll cannot read this front matter: ${error.message}. ${consequence}`, fixes: quoteFix(doc, error.start) }];
+    }
+    const contents = fm.doc.contents;
+    if (contents === null || isMap(contents) || (isScalar(contents) && (contents.value === null || contents.value === false))) return [];
+    const start = contents.range[0];
+    return [{ range: lineRange(doc, start, contents.range[1]), message: `Front matter must be a list of \`key: value\` pairs; Jekyll cannot use this one. ${consequence}` }];
+  },
+};
+
+function consequenceFor(doc: SiteDocument, strict: boolean): string {
+  if (strict) return 'This site sets `strict_front_matter: true`, so the build stops here.';
+  switch (doc.kind) {
+    case 'post':
+      return 'Jekyll still publishes the post, without any of it (no title, date, categories or layout of its own — only `defaults:` apply), dated at build time; with `strict_front_matter: true` the build would stop.';
+    case 'draft':
+      return 'Jekyll ignores all of it (only `defaults:` apply); with `strict_front_matter: true` the build would stop.';
+    default:
+      return 'Jekyll builds the file without any of it (only `defaults:` apply); with `strict_front_matter: true` the build would stop.';
+  }
+}
+
+/** From the error to the end of its line (at least one character). */
+function lineRange(doc: SiteDocument, start: number, end: number): Finding['range'] {
+  const lineEnd = doc.lines.lineEnd(doc.lines.positionAt(start).line);
+  const stop = Math.min(Math.max(end, trimmedEnd(doc.text, start, lineEnd)), Math.max(lineEnd, start + 1));
+  return doc.lines.rangeOf(start, Math.max(stop, start + 1));
+}
+
+function trimmedEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1]!)) e--;
+  return e;
+}
+
+/**
+ * When the error's line is `key: value` whose plain value holds ': ' (or
+ * starts with a character YAML reserves), quoting the value is the fix.
+ */
+function quoteFix(doc: SiteDocument, errorOffset: number): Fix[] {
+  const line = doc.lines.positionAt(errorOffset).line;
+  const text = doc.lines.lineText(line);
+  const m = /^(\s*(?:-\s+)?[A-Za-z0-9_][\w .-]*:[ \t]+)(.*?)(\s+#.*)?$/.exec(text);
+  if (!m) return [];
+  const value = m[2]!;
+  if (value === '' || /^["'[{|>&*!]/.test(value)) return [];
+  if (!/: |:$|^[@`%]/.test(value)) return [];
+  const quoted = /["\\]/.test(value) ? (value.includes("'") ? JSON.stringify(value) : `'${value}'`) : `"${value}"`;
+  const start = doc.lines.lineStart(line) + m[1]!.length;
+  return [
+    {
+      title: `Quote the value: ${quoted}`,
+      edits: [{ range: doc.lines.rangeOf(start, start + value.length), newText: quoted }],
+      preferred: true,
+    },
+  ];
+}

@@ -1,0 +1,74 @@
+import type { Position, Range } from './problem';
+
+/**
+ * Maps string offsets to 0-based line/character positions the way VS Code
+ * counts lines: a line ends at "\r\n", "\n" or a lone "\r".
+ */
+export class LineIndex {
+  private readonly starts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10 /* \n */) {
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo]! };
+  }
+
+  offsetAt(pos: Position): number {
+    if (pos.line >= this.starts.length) return this.text.length;
+    const start = this.starts[Math.max(0, pos.line)]!;
+    return Math.min(start + Math.max(0, pos.character), this.lineEnd(pos.line));
+  }
+
+  rangeOf(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+
+  /** Offset of the first character of `line`. */
+  lineStart(line: number): number {
+    return this.starts[Math.min(Math.max(0, line), this.starts.length - 1)]!;
+  }
+
+  /** Offset just past the last character of `line`, before its line break. */
+  lineEnd(line: number): number {
+    if (line + 1 >= this.starts.length) return this.text.length;
+    let end = this.starts[line + 1]!;
+    if (this.text.charCodeAt(end - 1) === 10) end--;
+    if (this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  lineText(line: number): string {
+    return this.text.slice(this.lineStart(line), this.lineEnd(line));
+  }
+}
+
+export const BOM = '\uFEFF';
+
+/** Removes a leading byte-order mark; editors show documents without it. */
+export function stripBom(text: string): { text: string; bom: boolean } {
+  return text.startsWith(BOM) ? { text: text.slice(1), bom: true } : { text, bom: false };
+}

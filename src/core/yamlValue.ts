@@ -1,0 +1,16 @@
+import { parseDocument } from 'yaml';
+
+/** Parses a whole YAML file (e.g. `_config.yml`, `_data/*.yml`) to plain JS; undefined when it can't be read. */
+export function parseYamlFile(text: string): unknown {
+  try {
+    const doc = parseDocument(text.replace(/^\uFEFF/, ''), { version: '1.1', uniqueKeys: false, strict: false, prettyErrors: false });
+    if (doc.errors.length > 0) return undefined;
+    return doc.toJS({ maxAliasCount: 1000 });
+  } catch {
+    return undefined;
+  }
+}
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
