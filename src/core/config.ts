@@ -23,9 +23,9 @@ const DEFAULT_EXCLUDE = ['.sass-cache', '.jekyll-cache', 'gemfiles', 'Gemfile', 
 export function readConfig(text: string | undefined): SiteConfig {
   const parsed = text === undefined ? {} : parseYamlFile(text);
   const raw = isRecord(parsed) ? parsed : {};
-  const str = (k: string, d: string): string => (typeof raw[k] === 'string' ? (raw[k] as string) : d);
+  const str = (k: string, d: string): string => (typeof raw[k] === 'string' ? (raw[k]) : d);
   const list = (k: string): string[] | undefined =>
-    Array.isArray(raw[k]) ? (raw[k] as unknown[]).map(String) : typeof raw[k] === 'string' ? [raw[k] as string] : undefined;
+    Array.isArray(raw[k]) ? (raw[k] as unknown[]).map(String) : typeof raw[k] === 'string' ? [raw[k]] : undefined;
   const markdownExt = str('markdown_ext', 'markdown,mkdown,mkdn,mkd,md').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   return {
     raw,

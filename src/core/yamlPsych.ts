@@ -23,7 +23,7 @@ export interface ParsedYaml {
   doc: Document.Parsed;
   errors: YamlError[];
   /** Maps an offset in `doc`'s source back to the original text (identity unless repaired). */
-  toOriginal(offset: number): number;
+  toOriginal: (offset: number) => number;
 }
 
 const OPTIONS = { version: '1.1', uniqueKeys: false, strict: false, prettyErrors: false, keepSourceTokens: false } as const;
@@ -32,7 +32,7 @@ const OPTIONS = { version: '1.1', uniqueKeys: false, strict: false, prettyErrors
 const IGNORED = new Set(['MULTIPLE_DOCS', 'DUPLICATE_KEY']);
 
 // libyaml's printable set: tab, LF, CR, 0x20-0x7E, 0x85, 0xA0-0xD7FF, 0xE000-0xFFFD (not the BOM inside), astral.
-// eslint-disable-next-line no-control-regex
+ 
 const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const YAML11_BREAKS = /[\u0085\u2028\u2029]/g;
 
@@ -99,7 +99,7 @@ function loadErrors(doc: Document.Parsed, toOriginal: (o: number) => number): Ya
 
 interface Repair {
   text: string;
-  toOriginal(offset: number): number;
+  toOriginal: (offset: number) => number;
 }
 
 /**
@@ -193,7 +193,7 @@ export function indentContinuations(src: string): Repair | undefined {
   if (pads.length === 0) return undefined;
   return {
     text: out.join('\n'),
-    toOriginal(o: number): number {
+    toOriginal: (o: number): number => {
       let shift = 0;
       for (const p of pads) {
         const start = p.at + shift; // where that line starts in the repaired text

@@ -13,12 +13,16 @@
 #   skipped[]          files under a _posts folder Jekyll did not read as posts
 #                      (files in "fatal" are in neither list)
 #   skipped_drafts[]   the same for _drafts folders
-#   yaml_exceptions[]  {file, class, message, line?, column?}: front matter
-#                      Psych failed to load (line/column 1-based in the file)
+#   yaml_exceptions[]  {file, class, kind, message, line?, column?}: front
+#                      matter Psych failed to load (line/column 1-based in the
+#                      file); kind: syntax, disallowed-class, bad-alias, yaml
 #                      (Jekyll logs "YAML Exception reading …" for a syntax
 #                      error, "could not read file …" for a disallowed class or
 #                      alias; either way the whole front matter is dropped)
-#   read_errors[]      {file, class, message, fatal}: every other read error
+#   read_errors[]      {file, class, kind, message, fatal}: every other read
+#                      error; kind: not-a-mapping (front matter is a list or a
+#                      string: Jekyll drops it), invalid-utf8 (post skipped),
+#                      invalid-date (fatal), other (e.g. `categories: 2023`)
 #   fatal[]            {file, class, message}: errors that stop a real build
 #                      (e.g. InvalidDateError). The script records the file,
 #                      re-reads the site with it excluded and goes on, so one
@@ -84,10 +88,34 @@ module ReadErrorCapture
   end
   self.errors = []
 
+  # What went wrong, in our words (the exception class alone does not say
+  # that a NoMethodError came from front matter that is a list or a string).
+  def self.kind_of_error(error, path, site)
+    case error
+    when Psych::SyntaxError then "syntax"
+    when Psych::DisallowedClass then "disallowed-class"
+    when Psych::BadAlias then "bad-alias"
+    when Psych::Exception then "yaml"
+    when Jekyll::Errors::InvalidDateError then "invalid-date"
+    else
+      text = File.read(path, **Jekyll::Utils.merged_file_read_opts(site, {}))
+      return "invalid-utf8" unless text.valid_encoding?
+
+      if text =~ Jekyll::Document::YAML_FRONT_MATTER_REGEXP
+        loaded = Jekyll::Utils.safe_load_yaml(Regexp.last_match(1))
+        return "not-a-mapping" unless loaded.nil? || loaded.is_a?(Hash)
+      end
+      "other"
+    end
+  rescue StandardError
+    "other"
+  end
+
   def handle_read_error(error)
     ReadErrorCapture.errors << {
       "path"    => path,
       "class"   => error.class.name,
+      "kind"    => ReadErrorCapture.kind_of_error(error, path, site),
       "message" => error.message.to_s,
       "fatal"   => (site.config["strict_front_matter"] || error.is_a?(Jekyll::Errors::FatalException)) ? true : false,
     }
@@ -240,7 +268,7 @@ post_paths = posts.map { |p| p["path"] }
 yaml_exceptions = []
 read_errors = []
 ReadErrorCapture.errors.each do |e|
-  entry = { "file" => rel(e["path"]), "class" => e["class"], "message" => utf8(e["message"]) }
+  entry = { "file" => rel(e["path"]), "class" => e["class"], "kind" => e["kind"], "message" => utf8(e["message"]) }
   # Psych counts from the opening fence, which is the file's first line.
   if (pos = e["message"].match(%r!at line (\d+) column (\d+)!))
     entry["line"] = pos[1].to_i
@@ -259,7 +287,7 @@ CAPTURE.entries.each do |x|
   file = rel(m[1])
   next if yaml_exceptions.any? { |y| y["file"] == file }
 
-  yaml_exceptions << { "file" => file, "class" => "Psych::SyntaxError", "message" => utf8(m[2]) }
+  yaml_exceptions << { "file" => file, "class" => "Psych::SyntaxError", "kind" => "syntax", "message" => utf8(m[2]) }
 end
 
 result = {

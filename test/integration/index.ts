@@ -76,7 +76,9 @@ export async function run(): Promise<void> {
       ui: 'bdd',
       color: false,
       timeout: 60_000,
-      reporter: 'spec',
+      // Our own one-line-per-test output below: the extension host forwards console.log to the
+      // workbench without applying format strings, which garbles the spec reporter.
+      reporter: Mocha.reporters.Base,
       grep: process.env.JEKYLL_POSTS_TEST_GREP || undefined,
     });
     const files = testFiles(__dirname);

@@ -15,7 +15,9 @@ export const invalidYaml: Rule = {
     const error = fm.yaml.errors[0];
     if (error) {
       const range = lineRange(doc, error.start, error.end);
-      return [{ range, message: `Jekyll cannot read this front matter: ${error.message}. ${consequence}`, fixes: quoteFix(doc, error.start) }];
+      const fixes = quoteFix(doc, error.start);
+      const cause = fixes.length > 0 ? `the value of \`${fixes[0]!.key}\` holds an unquoted ': ' (or starts with a reserved character), so YAML reads it as something else` : error.message;
+      return [{ range, message: `Jekyll cannot read this front matter: ${cause}. ${consequence}`, fixes }];
     }
     const contents = fm.doc.contents;
     if (contents === null || isMap(contents) || (isScalar(contents) && (contents.value === null || contents.value === false))) return [];
@@ -53,12 +55,12 @@ function trimmedEnd(text: string, start: number, end: number): number {
  * When the error's line is `key: value` whose plain value holds ': ' (or
  * starts with a character YAML reserves), quoting the value is the fix.
  */
-function quoteFix(doc: SiteDocument, errorOffset: number): Fix[] {
+function quoteFix(doc: SiteDocument, errorOffset: number): Array<Fix & { key: string }> {
   const line = doc.lines.positionAt(errorOffset).line;
   const text = doc.lines.lineText(line);
-  const m = /^(\s*(?:-\s+)?[A-Za-z0-9_][\w .-]*:[ \t]+)(.*?)(\s+#.*)?$/.exec(text);
+  const m = /^(\s*(?:-\s+)?([A-Za-z0-9_][\w .-]*):[ \t]+)(.*?)(\s+#.*)?$/.exec(text);
   if (!m) return [];
-  const value = m[2]!;
+  const value = m[3]!;
   if (value === '' || /^["'[{|>&*!]/.test(value)) return [];
   if (!/: |:$|^[@`%]/.test(value)) return [];
   const quoted = /["\\]/.test(value) ? (value.includes("'") ? JSON.stringify(value) : `'${value}'`) : `"${value}"`;
@@ -68,6 +70,7 @@ function quoteFix(doc: SiteDocument, errorOffset: number): Fix[] {
       title: `Quote the value: ${quoted}`,
       edits: [{ range: doc.lines.rangeOf(start, start + value.length), newText: quoted }],
       preferred: true,
+      key: m[2]!.trim(),
     },
   ];
 }
