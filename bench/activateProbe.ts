@@ -2,14 +2,15 @@
  * Child process of bench/run.ts: times `require(extension.js)` + `activate(context)` with a stub
  * `vscode` module, then prints one JSON line (prefixed with `@@probe `) and exits.
  *
- *   node out/bench/activateProbe.js EXTENSION_JS WORKSPACE_FOLDER EXTENSION_ROOT [--wait-diagnostics MS]
+ *   node out/bench/activateProbe.js EXTENSION_JS WORKSPACE_FOLDER EXTENSION_ROOT [--open FILE] [--wait-diagnostics MS]
  *
  * The stub is a recursive Proxy: every property is another stub, calling one returns a stub with
  * `dispose()`, so `vscode.languages.registerHoverProvider(...)`, `onDidChangeX(listener)` and the
  * like all work. The pieces an activation really reads are real: `workspace.workspaceFolders`,
  * `workspace.fs` (backed by node:fs), `workspace.findFiles` (a small glob walker),
  * `workspace.getConfiguration` (defaults), `Uri`, `Range`/`Position`, `EventEmitter`, `l10n.t`,
- * and a diagnostic collection that records when diagnostics are first set.
+ * a diagnostic collection that records when diagnostics are first set, and (with --open FILE)
+ * one open TextDocument in `workspace.textDocuments`, as when VS Code restores an editor.
  */
 import * as fs from 'node:fs';
 import Module from 'node:module';
@@ -233,7 +234,49 @@ function walk(dir: string, out: string[], limit: number): void {
 
 // ------------------------------------------------------------ the vscode module
 
-function makeVscode(workspace: string, diag: { firstSetAt?: number; sets: number }): unknown {
+/** A TextDocument over a file's text: enough for diagnostics to be computed and converted. */
+function textDocument(file: string): unknown {
+  const text = fs.readFileSync(file, 'utf8');
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  const offsetAt = (p: Position): number => Math.min(text.length, (starts[Math.min(p.line, starts.length - 1)] ?? 0) + p.character);
+  const positionAt = (o: number): Position => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return new Position(lo, o - starts[lo]!);
+  };
+  const lineText = (n: number): string => text.slice(starts[n], n + 1 < starts.length ? starts[n + 1]! - 1 : text.length).replace(/\r$/, '');
+  return {
+    uri: Uri.file(file),
+    fileName: file,
+    languageId: file.endsWith('.html') ? 'html' : 'markdown',
+    version: 1,
+    isDirty: false,
+    isClosed: false,
+    isUntitled: false,
+    eol: text.includes('\r\n') ? 2 : 1,
+    lineCount: starts.length,
+    getText: (r?: Range) => (r ? text.slice(offsetAt(r.start), offsetAt(r.end)) : text),
+    lineAt: (n: number | Position) => {
+      const line = typeof n === 'number' ? n : n.line;
+      const t = lineText(line);
+      return { lineNumber: line, text: t, range: new Range(line, 0, line, t.length), isEmptyOrWhitespace: t.trim() === '', firstNonWhitespaceCharacterIndex: t.length - t.trimStart().length };
+    },
+    offsetAt,
+    positionAt,
+    validateRange: (r: Range) => r,
+    validatePosition: (p: Position) => p,
+    getWordRangeAtPosition: () => undefined,
+    save: async () => true,
+  };
+}
+
+function makeVscode(workspace: string, diag: { firstSetAt?: number; sets: number }, open: string[]): unknown {
   const folder = { uri: Uri.file(workspace), name: path.basename(workspace), index: 0 };
   const toPath = (u: unknown): string => (u instanceof Uri ? u.fsPath : typeof u === 'string' ? u : String((u as { fsPath?: string }).fsPath));
   const notFound = (e: unknown, u: unknown): never => {
@@ -341,7 +384,7 @@ function makeVscode(workspace: string, diag: { firstSetAt?: number; sets: number
       name: folder.name,
       rootPath: workspace,
       isTrusted: true,
-      textDocuments: [],
+      textDocuments: open.map(textDocument),
       fs: wsfs,
       findFiles,
       getWorkspaceFolder: (u: unknown) => (toPath(u).startsWith(workspace) ? folder : undefined),
@@ -383,12 +426,14 @@ async function main(): Promise<void> {
   const [extensionJs, workspace, extensionRoot] = process.argv.slice(2);
   const waitIdx = process.argv.indexOf('--wait-diagnostics');
   const waitMs = waitIdx >= 0 ? Number(process.argv[waitIdx + 1]) : 0;
+  const openIdx = process.argv.indexOf('--open');
+  const open = openIdx >= 0 ? [path.resolve(process.argv[openIdx + 1]!)] : [];
   if (!extensionJs || !workspace || !extensionRoot) {
-    console.error('usage: activateProbe.js EXTENSION_JS WORKSPACE_FOLDER EXTENSION_ROOT [--wait-diagnostics MS]');
+    console.error('usage: activateProbe.js EXTENSION_JS WORKSPACE_FOLDER EXTENSION_ROOT [--open FILE] [--wait-diagnostics MS]');
     process.exit(2);
   }
   const diag: { firstSetAt?: number; sets: number } = { sets: 0 };
-  const vscode = makeVscode(path.resolve(workspace), diag);
+  const vscode = makeVscode(path.resolve(workspace), diag, open);
   const STUB_ID = '\0vscode-stub';
   const M = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
   const original = M._resolveFilename;

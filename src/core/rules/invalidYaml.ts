@@ -30,7 +30,7 @@ function consequenceFor(doc: SiteDocument, strict: boolean): string {
   if (strict) return 'This site sets `strict_front_matter: true`, so the build stops here.';
   switch (doc.kind) {
     case 'post':
-      return 'Jekyll still publishes the post, without any of it (no title, date, categories or layout of its own — only `defaults:` apply), dated at build time; with `strict_front_matter: true` the build would stop.';
+      return 'Jekyll still publishes the post, without any of it (no title, date, categories or layout of its own — only `defaults:` apply), dated at build time, and its URL is made from the build date and the whole file name; with `strict_front_matter: true` the build would stop.';
     case 'draft':
       return 'Jekyll ignores all of it (only `defaults:` apply); with `strict_front_matter: true` the build would stop.';
     default:
