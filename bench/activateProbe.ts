@@ -26,23 +26,37 @@ process.on('uncaughtException', (e) => errors.push(`uncaughtException: ${String(
 
 // ------------------------------------------------------------ recursive stub
 
-function stub(name: string, overrides: Obj = {}): unknown {
-  const target = function stubTarget(): void {};
+/**
+ * @param ownKeys When given, the stub is a plain object reporting these names (and the overrides)
+ *   as its own properties. esbuild's `__toESM(require("vscode"))` copies only own property names
+ *   into the namespace object the bundle uses, so the module stub must list the API's names.
+ */
+function stub(name: string, overrides: Obj = {}, ownKeys?: readonly string[]): unknown {
+  const target: object = ownKeys ? {} : function stubTarget(): void {};
   const children = new Map<string | symbol, unknown>();
+  const get = (prop: string | symbol): unknown => {
+    if (prop in overrides) return overrides[prop];
+    if (children.has(prop)) return children.get(prop);
+    if (prop === 'then' || prop === '__esModule') return undefined; // never a thenable: `await stub` is the stub
+    if (prop === 'dispose') return () => undefined;
+    if (prop === Symbol.iterator) return function* empty(): Generator<never> {};
+    if (prop === Symbol.toPrimitive) return () => `[stub ${name}]`;
+    if (prop === 'toString' || prop === 'toJSON') return () => `[stub ${name}]`;
+    if (typeof prop === 'symbol') return undefined;
+    const child = stub(`${name}.${prop}`);
+    children.set(prop, child);
+    return child;
+  };
+  const keys = (): string[] => [...new Set([...(ownKeys ?? []), ...Object.keys(overrides)])];
   const proxy: unknown = new Proxy(target, {
-    get(_t, prop) {
-      if (prop in overrides) return overrides[prop];
-      if (children.has(prop)) return children.get(prop);
-      if (prop === 'then') return undefined; // never a thenable: `await stub` is the stub
-      if (prop === 'dispose') return () => undefined;
-      if (prop === Symbol.iterator) return function* empty(): Generator<never> {};
-      if (prop === Symbol.toPrimitive) return () => `[stub ${name}]`;
-      if (prop === 'toString' || prop === 'toJSON') return () => `[stub ${name}]`;
-      if (typeof prop === 'symbol') return undefined;
-      const child = stub(`${name}.${prop}`);
-      children.set(prop, child);
-      return child;
-    },
+    get: (_t, prop) => get(prop),
+    ...(ownKeys
+      ? {
+          ownKeys: () => keys(),
+          getOwnPropertyDescriptor: (_t: object, prop: string | symbol) =>
+            typeof prop === 'string' && keys().includes(prop) ? { value: get(prop), writable: true, enumerable: true, configurable: true } : undefined,
+        }
+      : {}),
     set(_t, prop, value) {
       overrides[prop] = value;
       return true;
@@ -58,6 +72,21 @@ function stub(name: string, overrides: Obj = {}): unknown {
     },
   });
   return proxy;
+}
+
+/** The vscode API's top-level names, from @types/vscode (a fallback list when it is missing). */
+function vscodeApiNames(extensionRoot: string): string[] {
+  try {
+    const dts = fs.readFileSync(path.join(extensionRoot, 'node_modules', '@types', 'vscode', 'index.d.ts'), 'utf8');
+    const names = [...dts.matchAll(/^\texport (?:class|namespace|enum|const|function|let|var) (\w+)/gm)].map((m) => m[1]!);
+    if (names.length > 50) return names;
+  } catch {
+    // fall through
+  }
+  return ['version', 'workspace', 'window', 'languages', 'commands', 'env', 'extensions', 'l10n', 'tasks', 'debug', 'scm', 'tests', 'notebooks', 'authentication', 'chat', 'lm',
+    'Uri', 'Position', 'Range', 'Selection', 'Disposable', 'EventEmitter', 'Diagnostic', 'DiagnosticSeverity', 'DiagnosticTag', 'RelativePattern', 'FileSystemError', 'FileType',
+    'CodeAction', 'CodeActionKind', 'CompletionItem', 'CompletionItemKind', 'CompletionList', 'Hover', 'MarkdownString', 'TextEdit', 'WorkspaceEdit', 'SnippetString',
+    'ProgressLocation', 'StatusBarAlignment', 'ThemeColor', 'ThemeIcon', 'ViewColumn', 'ConfigurationTarget', 'ExtensionMode', 'UIKind', 'CancellationTokenSource', 'TreeItem', 'DocumentLink', 'Location'];
 }
 
 // ------------------------------------------------------------ real pieces
@@ -276,7 +305,7 @@ function textDocument(file: string): unknown {
   };
 }
 
-function makeVscode(workspace: string, diag: { firstSetAt?: number; sets: number }, open: string[]): unknown {
+function makeVscode(workspace: string, diag: { firstSetAt?: number; sets: number }, open: string[], apiNames: readonly string[]): unknown {
   const folder = { uri: Uri.file(workspace), name: path.basename(workspace), index: 0 };
   const toPath = (u: unknown): string => (u instanceof Uri ? u.fsPath : typeof u === 'string' ? u : String((u as { fsPath?: string }).fsPath));
   const notFound = (e: unknown, u: unknown): never => {
@@ -359,7 +388,7 @@ function makeVscode(workspace: string, diag: { firstSetAt?: number; sets: number
     const named = a.length === 1 && a[0] && typeof a[0] === 'object' ? (a[0] as Obj) : undefined;
     return msg.replace(/\{(\w+)\}/g, (m, k: string) => {
       const v = named ? named[k] : a[Number(k)];
-      return v === undefined ? m : String(v);
+      return v === undefined ? m : String(v as string | number | boolean);
     });
   };
   return stub('vscode', {
@@ -396,7 +425,7 @@ function makeVscode(workspace: string, diag: { firstSetAt?: number; sets: number
     commands: stub('commands', { executeCommand: async () => undefined, getCommands: async () => [] }),
     env: stub('env', { language: 'en', appName: 'bench', uiKind: 1, machineId: 'bench', sessionId: 'bench', remoteName: undefined }),
     l10n: stub('l10n', { t: l10nT, bundle: undefined, uri: undefined }),
-  });
+  }, apiNames);
 }
 
 function makeContext(root: string): unknown {
@@ -433,7 +462,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const diag: { firstSetAt?: number; sets: number } = { sets: 0 };
-  const vscode = makeVscode(path.resolve(workspace), diag, open);
+  const vscode = makeVscode(path.resolve(workspace), diag, open, vscodeApiNames(path.resolve(extensionRoot)));
   const STUB_ID = '\0vscode-stub';
   const M = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
   const original = M._resolveFilename;
@@ -449,7 +478,7 @@ async function main(): Promise<void> {
   let requireMs = NaN;
   let activateMs = NaN;
   try {
-    const ext = require(path.resolve(extensionJs)) as { activate?: (c: unknown) => unknown };
+    const ext = Module.createRequire(__filename)(path.resolve(extensionJs)) as { activate?: (c: unknown) => unknown };
     const t1 = now();
     requireMs = t1 - t0;
     await ext.activate?.(context);

@@ -644,7 +644,8 @@ export function generateSite(dir: string, opts: GenerateOptions): GenerateSummar
     }
   }
 
-  const summary: GenerateSummary = { dir, posts: opts.posts, seed: opts.seed, postFiles, draftFiles, bytes, counts };
+  const sorted = Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const summary: GenerateSummary = { dir, posts: opts.posts, seed: opts.seed, postFiles, draftFiles, bytes, counts: sorted };
   fs.writeFileSync(path.join(tmp, MARKER), JSON.stringify({ version: GENERATOR_VERSION, ...summary }, null, 2) + '\n');
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(dir), { recursive: true });
@@ -663,7 +664,8 @@ export function ensureSite(dir: string, opts: GenerateOptions): GenerateSummary 
   return { ...generateSite(dir, opts), generated: true };
 }
 
-if (require.main === module) {
+// Only when run as its own script: esbuild also bundles this file into run.js, where require.main === module too.
+if (require.main === module && /generate\.[cm]?[jt]s$/.test(process.argv[1] ?? '')) {
   const args = process.argv.slice(2);
   const flag = (name: string, dflt: number): number => {
     const i = args.indexOf(name);

@@ -275,6 +275,8 @@ export async function startCodeServer({ workspace, port, extensionDevelopmentPat
         'chat.commandCenter.enabled': false,
         'security.workspace.trust.enabled': false,
         'git.enabled': false,
+        // The web workbench defaults to autoSave "afterDelay"; desktop VS Code (what users run) to "off".
+        'files.autoSave': 'off',
         'window.commandCenter': false,
       },
       null,

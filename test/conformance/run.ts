@@ -498,6 +498,16 @@ function cacheKey(site: Site): string {
   return h.digest('hex').slice(0, 32);
 }
 
+/** Cache entries are keyed by day too: drop the ones older than a week. */
+function pruneCache(): void {
+  if (!fs.existsSync(CACHE_DIR)) return;
+  const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;
+  for (const name of fs.readdirSync(CACHE_DIR)) {
+    const file = path.join(CACHE_DIR, name);
+    if (name.endsWith('.json') && fs.statSync(file).mtimeMs < weekAgo) fs.rmSync(file, { force: true });
+  }
+}
+
 function runJekyll(site: Site): JekyllRead {
   const key = cacheKey(site);
   const cached = path.join(CACHE_DIR, `${key}.json`);
@@ -596,6 +606,7 @@ function main(): number {
     return 1;
   }
 
+  pruneCache();
   const pwnedBefore = fileStamp(PWNED);
   let postsMissing = 0;
   for (const site of sites) {
