@@ -60,6 +60,8 @@ const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
-  await Promise.all(contexts.map((c) => c.rebuild()));
+  // Build every entry even when one fails, so one broken file does not hide the others' errors.
+  const results = await Promise.allSettled(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
+  if (results.some((r) => r.status === 'rejected')) process.exitCode = 1;
 }

@@ -388,7 +388,8 @@ function makeVscode(workspace: string, diag: { firstSetAt?: number; sets: number
     const named = a.length === 1 && a[0] && typeof a[0] === 'object' ? (a[0] as Obj) : undefined;
     return msg.replace(/\{(\w+)\}/g, (m, k: string) => {
       const v = named ? named[k] : a[Number(k)];
-      return v === undefined ? m : String(v as string | number | boolean);
+      if (v === undefined) return m;
+      return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
     });
   };
   return stub('vscode', {

@@ -322,10 +322,10 @@ async function benchSize(posts: number): Promise<SizeResult> {
   };
 
   await step('raw read', 'raw', () => {
-    figures.raw = timeRawRead(files, Math.max(runs, 5));
+    figures.raw = timeRawRead(files, QUICK ? 3 : 11); // cheap: more runs steady the floor
   });
   await step('gray-matter', 'gray-matter', () => {
-    const g = timeGrayMatter(files, runs);
+    const g = timeGrayMatter(files, QUICK ? 1 : posts <= 2000 ? 7 : 3);
     figures.grayMatter = g.figure;
     details.grayMatterErrors = g.errors;
   });
@@ -433,6 +433,7 @@ function table(sizes: SizeResult[]): string {
 async function main(): Promise<void> {
   const started = new Date();
   const t0 = now();
+  const loadBefore = os.loadavg()[0]!;
   log(`jekyll-posts bench — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${QUICK ? 'quick' : 'full'} run`);
   if (!fs.existsSync(CLI)) log(`note: ${path.relative(ROOT, CLI)} is missing (run \`node esbuild.mjs\`): CLI figures skipped`);
   if (!fs.existsSync(EXTENSION)) log(`note: ${path.relative(ROOT, EXTENSION)} is missing: activation figures skipped`);
@@ -467,6 +468,7 @@ async function main(): Promise<void> {
   for (const n of SIZES) sizes.push(await benchSize(n));
 
   const md = table(sizes);
+  const loadAfter = os.loadavg()[0]!;
   const sampleLines: string[] = [];
   const sa = sample.activation as ActivationResult | undefined;
   if (sa) {
@@ -482,6 +484,7 @@ async function main(): Promise<void> {
     `## jekyll-posts benchmarks — ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     '',
     `node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), Jekyll ${jv ?? 'n/a'}. Medians; whole-site process measures: ${sizes.map((s) => `${runsFor(s.posts)} runs at ${label(s.posts)}`).join(', ')}.`,
+    `Load average (1 min) ${loadBefore.toFixed(1)} at the start, ${loadAfter.toFixed(1)} at the end: above ${os.cpus().length} the figures are noisy — every run is in bench/results.json.`,
     `Synthetic sites: ${sizes.map((s) => `${label(s.posts)} = ${s.files} files, ${(s.bytes / 2 ** 20).toFixed(1)} MB`).join('; ')} (bench/generate.ts, seed ${SEED}).`,
     '',
     md,
@@ -500,6 +503,7 @@ async function main(): Promise<void> {
     date: started.toISOString(),
     durationS: Math.round((now() - t0) / 100) / 10,
     quick: QUICK,
+    loadAverage: { start: loadBefore, end: loadAfter },
     machine: { node: process.version, platform: `${os.platform()} ${os.release()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, totalMemMB: Math.round(os.totalmem() / 2 ** 20), jekyll: jv ?? null },
     seed: SEED,
     nodeStart,

@@ -246,10 +246,10 @@ export function copyToTemp(folder, prefix = 'jekyll-posts-ws-') {
 }
 
 /**
- * Start code-server on `workspace`. Resolves once it listens.
+ * Start code-server on `workspace` (user `settings` merged over quiet defaults). Resolves once it listens.
  * Returns { url, port, workspace, payloadUrl(extra), waitForLine(re, ms), output(), stop() }.
  */
-export async function startCodeServer({ workspace, port, extensionDevelopmentPath, env = {}, echo = false }) {
+export async function startCodeServer({ workspace, port, extensionDevelopmentPath, env = {}, settings = {}, echo = false }) {
   const entry = ensureCodeServer();
   const chosenPort = await freePort(port);
   const tmp = makeTempDir('jekyll-posts-cs-');

@@ -2,6 +2,7 @@ import { resolve, relative, sep } from 'node:path';
 import { checkSite, type FileProblems } from './core/check';
 import type { Problem } from './core/problem';
 import { discoverSites, loadSite } from './core/site';
+import { readSitePosts } from './core/sitePosts';
 import { relativePath } from './core/siteFs';
 import { nodeFs } from './node/nodeFs';
 
@@ -11,6 +12,8 @@ Commands:
   check [site]   Check every post of the site (default: the current folder)
                  --format text|json|sarif   (default: text)
                  exits 1 when an error is found
+  posts [site]   What Jekyll makes of each post: date, slug, URL, categories,
+                 tags, published, layout  (--json for JSON)
 
 Options:
   -h, --help     Show this help
@@ -82,6 +85,28 @@ async function check(args: Args, out: (s: string) => void): Promise<number> {
   return all.some((p) => p.severity === 'error') ? 1 : 0;
 }
 
+async function posts(args: Args, out: (s: string) => void): Promise<number> {
+  const json = args.flags.has('json');
+  const results = [];
+  for (const root of await sitesIn(args.positional[1] ?? '.')) {
+    const site = await loadSite(nodeFs, root);
+    const read = await readSitePosts(nodeFs, site, Date.now());
+    results.push({ site: root, posts: read.posts.map((p) => p.record), skipped: read.skipped, skipped_drafts: read.skippedDrafts });
+  }
+  if (json) {
+    out(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
+    return 0;
+  }
+  for (const r of results) {
+    for (const p of r.posts) {
+      const flags = [p.draft ? 'draft' : '', p.published ? '' : 'unpublished', p.future ? 'future' : ''].filter(Boolean).join(', ');
+      out(`${p.path}  ${p.date}  ${p.url ?? '(no URL)'}${flags ? `  [${flags}]` : ''}`);
+    }
+    for (const s of r.skipped) out(`${s}  (not a post: Jekyll skips it)`);
+  }
+  return 0;
+}
+
 function jsonProblem(file: string, p: Problem): Record<string, unknown> {
   return {
     file,
@@ -141,6 +166,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     switch (command) {
       case 'check':
         return await check(args, out);
+      case 'posts':
+        return await posts(args, out);
       default:
         err(`jekyll-posts: unknown command '${command}'\n\n${USAGE}`);
         return 2;

@@ -25,7 +25,7 @@ export function documentFor(site: SiteModel, path: string, text: string): SiteDo
   const c = classify(site, rel);
   if (!c) return undefined;
   if ((c.kind === 'page' || c.kind === 'collection') && !opensWithFence(text.replace(/^\uFEFF/, ''))) return undefined;
-  return parseSiteDocument(path, rel, c.kind, text);
+  return parseSiteDocument(path, rel, c.kind, text, c.skipped);
 }
 
 /** Runs every enabled rule on one parsed document. Never throws. */

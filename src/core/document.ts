@@ -1,5 +1,6 @@
 import type { Document } from 'yaml';
 import { splitFrontMatter, type FrontMatterSplit } from './frontMatter';
+import type { SkipReason } from './site';
 import { LineIndex, stripBom } from './text';
 import { parseFrontMatterYaml, type ParsedYaml } from './yamlPsych';
 
@@ -25,10 +26,12 @@ export interface SiteDocument {
   bom: boolean;
   lines: LineIndex;
   frontMatter: FrontMatter | undefined;
+  /** Set for a file in `_posts`/`_drafts` that Jekyll skips without a word. */
+  skipped?: SkipReason;
 }
 
 /** Parses a document's text (with or without BOM). */
-export function parseSiteDocument(path: string, relativePath: string, kind: DocumentKind, raw: string): SiteDocument {
+export function parseSiteDocument(path: string, relativePath: string, kind: DocumentKind, raw: string, skipped?: SiteDocument['skipped']): SiteDocument {
   const { text, bom } = stripBom(raw);
   const split = splitFrontMatter(text);
   let frontMatter: FrontMatter | undefined;
@@ -36,5 +39,5 @@ export function parseSiteDocument(path: string, relativePath: string, kind: Docu
     const yaml = parseFrontMatterYaml(text.slice(0, split.yamlEnd));
     frontMatter = { split, yaml, doc: yaml.doc };
   }
-  return { path, relativePath, kind, text, bom, lines: new LineIndex(text), frontMatter };
+  return { path, relativePath, kind, text, bom, lines: new LineIndex(text), frontMatter, ...(skipped ? { skipped } : {}) };
 }

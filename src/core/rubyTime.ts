@@ -18,6 +18,8 @@ export interface DateParts {
   fraction?: number;
   zone?: string;
   wday?: number;
+  /** Day of the year (1-based), from forms like 2025-231. */
+  yday?: number;
 }
 
 const ABBR_MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
@@ -46,6 +48,8 @@ const PATTERNS = {
   vms12: re(`${WB_START}(${ABBR_MONTHS})[^-/.]*-('?-?${D}+)(?:-('?-?${D}+))?`),
   sla: re(`('?-?${D}+)/${S}*('?${D}+)(?:[^0-9]${S}*('?-?${D}+))?`),
   dot: re(`('?-?${D}+)\\.${S}*('?${D}+)\\.${S}*('?-?${D}+)`),
+  yday: re(`${WB_START}(${D}{2}|${D}{4})-(${D}{3})${WB_END}`, 'u'),
+  ydayGuard: re(`[,.](${D}{2}|${D}{4})-${D}{3}${WB_END}`, 'u'),
   year: re(`'(${D}+)${WB_END}`, 'u'),
   mon: re(`${WB_START}(${ABBR_MONTHS})[^ \\t\\n\\v\\f\\r]*`),
   mday: re(`(${D}+)(st|nd|rd|th)${WB_END}`),
@@ -172,6 +176,11 @@ export function dateParse(input: string): DateParts {
       s3e(h, m[1], m[2]!, m[3], false);
       return true;
     }
+    if (hasAll(str, 'digit') && !PATTERNS.ydayGuard.test(state.str) && (m = subx(state, PATTERNS.yday))) {
+      h.year = parseInt(m[1]!, 10);
+      h.yday = parseInt(m[2]!, 10);
+      return true;
+    }
     if (hasAll(str, 'digit') && (m = subx(state, PATTERNS.year))) {
       h.year = parseInt(m[1]!, 10);
       return true;
@@ -249,6 +258,12 @@ function ddd(h: Work, m: RegExpExecArray): void {
     default:
       break;
   }
+  if (m[3] !== undefined) {
+    const t = m[3];
+    h.hour = parseInt(t.slice(0, 2), 10);
+    if (t.length >= 4) h.min = parseInt(t.slice(2, 4), 10);
+    if (t.length >= 6) h.sec = parseInt(t.slice(4, 6), 10);
+  }
   if (m[5] !== undefined) h.zone = m[5];
 }
 
@@ -278,6 +293,11 @@ const DAYS_OK = (mon: number, day: number): boolean => mon >= 1 && mon <= 12 && 
  */
 export function rubyTimeParse(input: string, tz: string | undefined, nowMs: number): ZonedTime {
   const p = dateParse(input);
+  if (p.yday !== undefined && p.year !== undefined) {
+    const d = new Date(utcMs(p.year, 1, p.yday, 0, 0, 0, 0));
+    p.mon = d.getUTCMonth() + 1;
+    p.mday = d.getUTCDate();
+  }
   if (p.year === undefined && p.mon === undefined && p.mday === undefined && p.hour === undefined && p.min === undefined && p.sec === undefined && p.fraction === undefined) {
     throw new RubyTimeError(`no time information in ${JSON.stringify(input)}`);
   }
@@ -294,9 +314,14 @@ export function rubyTimeParse(input: string, tz: string | undefined, nowMs: numb
     throw new RubyTimeError('argument out of range');
   }
   const ms = Math.floor((p.fraction ?? 0) * 1000);
-  const epochMs = off !== undefined ? Date.UTC(year, mon - 1, day, hour, min, sec, ms) - off * 1000 : localToEpoch(tz, year, mon, day, hour, min, sec, ms);
-  if (off !== undefined && p.year === undefined) {
-    // Ruby fills "now" at the parsed offset; nothing more to do.
-  }
+  const epochMs = off !== undefined ? utcMs(year, mon, day, hour, min, sec, ms) - off * 1000 : localToEpoch(tz, year, mon, day, hour, min, sec, ms);
   return { epochMs, offset: offsetAt(tz, epochMs) };
+}
+
+/** Date.UTC without its 0–99 → 1900s year mapping. */
+export function utcMs(year: number, mon: number, day: number, hour: number, min: number, sec: number, ms: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, mon - 1, day);
+  d.setUTCHours(hour, min, sec, ms);
+  return d.getTime();
 }

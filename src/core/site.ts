@@ -16,10 +16,13 @@ export interface SiteModel {
 export const POST_FILENAME = /^(?:.+\/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$/;
 
 const decoder = new TextDecoder('utf-8');
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 
-export async function readText(fs: SiteFs, path: string): Promise<string | undefined> {
+/** A file's text; undefined when it can't be read (or, with `strict`, is not valid UTF-8). */
+export async function readText(fs: SiteFs, path: string, strict = false): Promise<string | undefined> {
   try {
-    return decoder.decode(await fs.readFile(path));
+    const bytes = await fs.readFile(path);
+    return (strict ? strictDecoder : decoder).decode(bytes);
   } catch {
     return undefined;
   }
@@ -78,14 +81,18 @@ function matches(pattern: string, rel: string): boolean {
 
 export interface Classified {
   kind: DocumentKind;
-  /** For files inside a `_posts` folder: whether Jekyll reads the name as a post. */
+  /** For a post: the date and slug its file name gives. */
   postName?: { date: string; slug: string; ext: string };
+  /** For a file in `_posts`/`_drafts` that Jekyll silently skips: why. */
+  skipped?: SkipReason;
 }
+
+export type SkipReason = 'no-date' | 'no-extension' | 'special-name' | 'excluded' | 'outside-collections-dir' | 'data-file';
 
 /**
  * What Jekyll makes of a file at `rel` (relative to the site root), or
- * undefined when it never reads it as a document. Files in `_posts` whose name
- * Jekyll ignores come back as kind 'post' without `postName`.
+ * undefined when it never reads it as a document. Files in `_posts` or
+ * `_drafts` that Jekyll skips come back with `skipped` set.
  */
 export function classify(site: SiteModel, rel: string): Classified | undefined {
   const parts = rel.split('/');
@@ -94,13 +101,18 @@ export function classify(site: SiteModel, rel: string): Classified | undefined {
     const seg = parts[i]!;
     if (seg === '_posts' || seg === '_drafts') {
       const dir = parts.slice(0, i).join('/');
-      if (cd && !(dir === cd || dir.startsWith(cd + '/'))) return undefined;
-      for (let j = 0; j < i; j++) if (filtered(site, parts.slice(0, j + 1).join('/'), parts[j]!)) return undefined;
+      const kind: DocumentKind = seg === '_drafts' ? 'draft' : 'post';
+      if (cd && !(dir === cd || dir.startsWith(cd + '/'))) return { kind, skipped: 'outside-collections-dir' };
+      for (let j = 0; j < i; j++) if (filtered(site, parts.slice(0, j + 1).join('/'), parts[j]!)) return { kind, skipped: 'special-name' };
       const inner = parts.slice(i + 1).join('/');
-      if (filtered(site, inner, inner) || filtered(site, inner, parts[parts.length - 1]!)) return undefined;
-      if (seg === '_drafts') return { kind: 'draft' };
+      const name = parts[parts.length - 1]!;
+      if (/^[._#~]/.test(inner) || /^[._#~]/.test(name) || name.endsWith('~') || inner.endsWith('.')) return { kind, skipped: 'special-name' };
+      if (site.config.exclude.some((p) => matches(p, rel)) && !site.config.include.some((p) => matches(p, rel))) return { kind, skipped: 'excluded' };
+      if (/\.ya?ml$/i.test(name)) return { kind, skipped: 'data-file' };
+      if (kind === 'draft') return /\.[^./]+$/.test(name) ? { kind } : { kind, skipped: 'no-extension' };
       const m = POST_FILENAME.exec(inner);
-      return m ? { kind: 'post', postName: { date: m[1]!, slug: m[2]!, ext: m[3]! } } : { kind: 'post' };
+      if (m) return { kind, postName: { date: m[1]!, slug: m[2]!, ext: m[3]! } };
+      return { kind, skipped: /\.[^./]+$/.test(name) ? 'no-date' : 'no-extension' };
     }
   }
   const top = cd ? (parts[0] === cd ? parts[1] : undefined) : parts[0];

@@ -44,14 +44,20 @@ export function offsetAt(tz: string | undefined, epochMs: number): number {
   if (!tz || !isValidZone(tz)) return -new Date(epochMs).getTimezoneOffset() * 60;
   const parts = formatter(tz).formatToParts(new Date(epochMs));
   const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const date = new Date(0);
+  date.setUTCFullYear(get('year'), get('month') - 1, get('day'));
+  date.setUTCHours(get('hour'), get('minute'), get('second'));
+  const wall = date.getTime();
   const whole = Math.floor(epochMs / 1000) * 1000;
   return Math.round((wall - whole) / 1000);
 }
 
 /** The instant of a wall-clock time in `tz` (fields may overflow as Date.UTC allows). */
 export function localToEpoch(tz: string | undefined, y: number, mon: number, d: number, h: number, mi: number, s: number, ms = 0): number {
-  const wall = Date.UTC(y, mon - 1, d, h, mi, s, ms);
+  const date = new Date(0);
+  date.setUTCFullYear(y, mon - 1, d);
+  date.setUTCHours(h, mi, s, ms);
+  const wall = date.getTime();
   const before = offsetAt(tz, wall - 86_400_000);
   const after = offsetAt(tz, wall + 86_400_000);
   const candidates = [...new Set([before, after, offsetAt(tz, wall)])]

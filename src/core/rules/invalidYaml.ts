@@ -10,7 +10,7 @@ export const invalidYaml: Rule = {
   summary: 'Front matter that Jekyll cannot read: the whole block is dropped.',
   check({ doc, site }: RuleContext): Finding[] {
     const fm = doc.frontMatter;
-    if (!fm) return [];
+    if (!fm || doc.skipped) return [];
     const consequence = consequenceFor(doc, site.config.strictFrontMatter);
     const error = fm.yaml.errors[0];
     if (error) {

@@ -1,0 +1,107 @@
+import type { SiteModel } from './site';
+import { isRecord } from './yamlValue';
+
+/** One `defaults:` entry of `_config.yml`. */
+interface DefaultSet {
+  path: string | undefined;
+  type: string | undefined;
+  hasType: boolean;
+  values: Record<string, unknown>;
+}
+
+function sets(site: SiteModel): DefaultSet[] {
+  const raw = site.config.raw.defaults;
+  if (!Array.isArray(raw)) return [];
+  const out: DefaultSet[] = [];
+  for (const s of raw) {
+    if (!isRecord(s) || !isRecord(s.values)) continue;
+    const scope = isRecord(s.scope) ? s.scope : undefined;
+    out.push({
+      path: scope && typeof scope.path === 'string' ? scope.path : undefined,
+      type: scope && scope.type !== undefined && scope.type !== null ? ({ post: 'posts', page: 'pages', draft: 'drafts' } as Record<string, string>)[String(scope.type)] ?? String(scope.type) : undefined,
+      hasType: scope !== undefined && 'type' in scope,
+      values: s.values,
+    });
+  }
+  return out;
+}
+
+function sanitize(path: string | undefined): string {
+  if (!path) return '';
+  return path.startsWith('/') ? path.replace(/^\/|(?<=[^/])$/g, '') : path;
+}
+
+function stripCollectionsDir(site: SiteModel, path: string): string {
+  const cd = site.config.collectionsDir;
+  return cd && path.startsWith(cd + '/') ? path.slice(cd.length + 1) : path;
+}
+
+/** Dir.glob-style match of a scope glob ('*' within a segment, '**' across) against a path or one of its parent folders. */
+function globCovers(glob: string, path: string): boolean {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*' && glob[i + 1] === '*') {
+      re += '.*';
+      i++;
+      if (glob[i + 1] === '/') i++;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += /[.+^${}()|[\]\\]/.test(c) ? '\\' + c : c;
+  }
+  const r = new RegExp('^' + re + '$');
+  const parts = path.split('/');
+  for (let i = parts.length; i >= 1; i--) if (r.test(parts.slice(0, i).join('/'))) return true;
+  return false;
+}
+
+function applies(site: SiteModel, set: DefaultSet, relPath: string, type: string): boolean {
+  if (set.hasType && set.type !== type) return false;
+  const scopePath = set.path;
+  if (scopePath === undefined || scopePath === '') return true;
+  const p = sanitize(relPath);
+  if (scopePath.includes('*')) return globCovers(stripCollectionsDir(site, sanitize(scopePath)), p);
+  return p.startsWith(stripCollectionsDir(site, scopePath));
+}
+
+function precedes(oldSet: DefaultSet | undefined, newSet: DefaultSet): boolean {
+  if (!oldSet) return true;
+  const n = sanitize(newSet.path).length;
+  const o = sanitize(oldSet.path).length;
+  if (n !== o) return n >= o;
+  if (newSet.hasType) return true;
+  return !oldSet.hasType;
+}
+
+/** Jekyll's deep_merge_hashes: nested maps merge; a nil new value keeps the old one. */
+export function deepMerge(target: Record<string, unknown>, overwrite: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...target };
+  for (const [k, v] of Object.entries(overwrite)) {
+    const old = out[k];
+    if (v === null || v === undefined) {
+      if (!(k in out)) out[k] = v;
+    } else if (isRecord(old) && isRecord(v)) out[k] = deepMerge(old, v);
+    else out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * The values `defaults:` gives a document at `relPath` (relative to the
+ * collections folder) of collection `type` (posts, drafts are posts too):
+ * every matching scope, the more specific winning (FrontmatterDefaults#all).
+ */
+export function defaultsFor(site: SiteModel, relPath: string, type: string): Record<string, unknown> {
+  let result: Record<string, unknown> = {};
+  let oldScope: DefaultSet | undefined;
+  for (const set of sets(site)) {
+    if (!applies(site, set, relPath, type)) continue;
+    if (precedes(oldScope, set)) {
+      result = deepMerge(result, set.values);
+      oldScope = set;
+    } else {
+      result = deepMerge(set.values, result);
+    }
+  }
+  return result;
+}

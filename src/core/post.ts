@@ -1,0 +1,365 @@
+import { isMap, isScalar, type Document } from 'yaml';
+import { deepMerge, defaultsFor } from './defaults';
+import type { SiteDocument } from './document';
+import { RubyTimeError, rubyTimeParse, utcMs } from './rubyTime';
+import { POST_FILENAME, type SiteModel } from './site';
+import { slugify } from './slugify';
+import { fieldsAt, formatRubyTime, offsetAt, type ZonedTime } from './timezone';
+import { fillTemplate, postsTemplate, sanitizeUrl } from './url';
+import { isRecord } from './yamlValue';
+
+/** What Jekyll 4.3 makes of one post or draft. */
+export interface PostInfo {
+  /** Relative to the collections folder (`_posts/…`, `en/_posts/…`, `_drafts/…`). */
+  relativePath: string;
+  draft: boolean;
+  /** Effective front matter: `defaults:` under the post's own values, plus what Jekyll fills in. */
+  data: Record<string, unknown>;
+  /** Why Jekyll dropped the front matter, when it did. */
+  frontMatterError: string | undefined;
+  /** The date (in the site's zone) and where it came from. */
+  date: ZonedTime;
+  dateSource: 'front-matter' | 'defaults' | 'filename' | 'file-mtime' | 'build-time';
+  /** Set when the date stops the build (Jekyll's InvalidDateError). */
+  dateError: string | undefined;
+  slug: string;
+  title: string;
+  url: string | undefined;
+  categories: string[];
+  tags: unknown[];
+  published: boolean;
+  future: boolean;
+  layout: string | null;
+}
+
+export interface PostEnv {
+  /** Jekyll's site.time (the build time), ms. */
+  nowMs: number;
+  /** The file's modification time (drafts are dated by it), ms. */
+  mtimeMs?: number;
+}
+
+/** The zone Jekyll runs in for this site. */
+export function siteZone(site: SiteModel): string | undefined {
+  return site.config.timezone;
+}
+
+const PSYCH_TIME = /^-?(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|\s+)(\d{1,2}):(\d\d):(\d\d)(?:\.(\d*))?(?:\s*(Z|[-+]\d{1,2}(?::?\d\d)?))?$/;
+const PSYCH_DATE = /^\d{4}-(?:1[012]|0\d|\d)-(?:[12]\d|3[01]|0\d|\d)$/;
+
+/** How Psych types an unquoted scalar that looks like a timestamp. */
+export function psychTimestamp(source: string): { kind: 'time'; epochMs: number; hasZone: boolean } | { kind: 'date'; text: string } | undefined {
+  const t = PSYCH_TIME.exec(source);
+  if (t) {
+    const [, y, mo, d, h, mi, s, frac, zone] = t;
+    const ms = frac ? Math.floor(Number('0.' + frac) * 1000) : 0;
+    let epoch = utcMs(+y!, +mo!, +d!, +h!, +mi!, +s!, ms);
+    if (zone && zone !== 'Z') {
+      const m = /^([-+])(\d{1,2}):?(\d\d)?$/.exec(zone)!;
+      epoch -= (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 3600 + Number(m[3] ?? 0) * 60) * 1000;
+    }
+    return { kind: 'time', epochMs: epoch, hasZone: zone !== undefined };
+  }
+  if (PSYCH_DATE.test(source)) {
+    const [y, m, d] = source.split('-').map(Number) as [number, number, number];
+    const dt = new Date(utcMs(y, m, d, 0, 0, 0, 0));
+    if (dt.getUTCMonth() + 1 === m && dt.getUTCDate() === d) return { kind: 'date', text: `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+  }
+  return undefined;
+}
+
+/** Ruby's `to_s` of a front-matter value, as Jekyll hands it to Time.parse. */
+function rubyToS(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return '[' + v.map((x) => (typeof x === 'string' ? JSON.stringify(x) : rubyToS(x))).join(', ') + ']';
+  return JSON.stringify(v);
+}
+
+/** A date value before Jekyll parses it: text for Time.parse, or an instant Psych already made. */
+type RawDate = { text: string } | { epochMs: number };
+
+const DATE_MARK = Symbol('jekyll-date');
+
+interface DateValue {
+  [DATE_MARK]: RawDate;
+}
+
+function isDateValue(v: unknown): v is DateValue {
+  return typeof v === 'object' && v !== null && DATE_MARK in v;
+}
+
+/** Front matter as plain values, with `date` kept as Psych would type it. */
+export function frontMatterData(doc: Document.Parsed): Record<string, unknown> | undefined {
+  const contents = doc.contents;
+  if (!isMap(contents)) return contents === null || (isScalar(contents) && (contents.value === null || contents.value === false)) ? {} : undefined;
+  let js: unknown;
+  try {
+    js = doc.toJS({ maxAliasCount: 10_000 });
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(js)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(js)) out[k] = v instanceof Date ? v.toISOString() : v;
+  // The last `date:` wins, as with every duplicate key.
+  for (let i = contents.items.length - 1; i >= 0; i--) {
+    const pair = contents.items[i]!;
+    if (!isScalar(pair.key) || pair.key.value !== 'date') continue;
+    const node = pair.value;
+    if (isScalar(node) && node.type === 'PLAIN' && typeof node.source === 'string') {
+      const ts = psychTimestamp(node.source);
+      if (ts?.kind === 'time') out.date = { [DATE_MARK]: { epochMs: ts.epochMs } };
+      else if (ts?.kind === 'date') out.date = { [DATE_MARK]: { text: ts.text } };
+      else out.date = { [DATE_MARK]: { text: rubyToS(node.source === '' || node.value === null ? null : node.value) } };
+    } else if (isScalar(node)) {
+      out.date = { [DATE_MARK]: { text: rubyToS(node.value) } };
+    } else if (node === null) {
+      out.date = { [DATE_MARK]: { text: '' } };
+    }
+    break;
+  }
+  return out;
+}
+
+class ReadError extends Error {}
+
+/** Document#merge_data!: categories merge (strings split), deep merge, then the date is parsed. */
+function mergeData(data: Record<string, unknown>, other: Record<string, unknown>, site: SiteModel, env: PostEnv): Record<string, unknown> {
+  const o = { ...other };
+  if ('categories' in o && o.categories !== null && o.categories !== undefined) {
+    if (typeof o.categories === 'string') o.categories = o.categories.split(/[ \t\r\n\f\v]+/).filter(Boolean);
+    if (Array.isArray(data.categories)) {
+      if (!Array.isArray(o.categories)) throw new ReadError(`\`categories\` must be a list or a string (got ${rubyToS(o.categories)}); Jekyll fails to read the front matter`);
+      o.categories = union(data.categories, o.categories);
+    }
+  }
+  const merged = deepMerge(data, o);
+  if ('date' in merged && merged.date !== undefined && !isZoned(merged.date)) merged.date = parseDate(merged.date, site, env);
+  return merged;
+}
+
+function union(a: unknown[], b: unknown[]): unknown[] {
+  const out: unknown[] = [];
+  for (const x of [...a, ...b]) if (!out.some((y) => y === x)) out.push(x);
+  return out;
+}
+
+interface ParsedDate {
+  zoned: ZonedTime;
+}
+
+function isZoned(v: unknown): v is ParsedDate {
+  return typeof v === 'object' && v !== null && 'zoned' in v;
+}
+
+export class InvalidDateError extends Error {}
+
+function parseDate(v: unknown, site: SiteModel, env: PostEnv): ParsedDate {
+  const tz = site.config.timezone;
+  const raw: RawDate = isDateValue(v) ? v[DATE_MARK] : { text: typeof v === 'string' && /Z$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : rubyToS(v) };
+  if ('epochMs' in raw) return { zoned: { epochMs: raw.epochMs, offset: offsetAt(tz, raw.epochMs) } };
+  try {
+    return { zoned: rubyTimeParse(raw.text, tz, env.nowMs) };
+  } catch (e) {
+    if (e instanceof RubyTimeError) throw new InvalidDateError(`Invalid date '${raw.text}': ${e.message}`);
+    throw e;
+  }
+}
+
+/** Ruby's Array(x). */
+function rubyArray(v: unknown): unknown[] {
+  if (v === null || v === undefined) return [];
+  if (Array.isArray(v)) return v;
+  if (isRecord(v)) return Object.entries(v);
+  return [v];
+}
+
+/** Utils.pluralized_array_from_hash: the singular key wins, a plural string is split on blanks. */
+function pluralized(data: Record<string, unknown>, singular: string, plural: string): unknown[] {
+  let value: unknown = singular in data ? data[singular] : undefined;
+  if (value === null || value === undefined || value === false) {
+    if (plural in data) {
+      const p = data[plural];
+      value = typeof p === 'string' ? p.split(/[ \t\r\n\f\v]+/).filter(Boolean) : Array.isArray(p) ? p.filter((x) => x !== null && x !== undefined) : undefined;
+    } else value = undefined;
+  }
+  return [value].flat(Infinity).filter((x) => x !== null && x !== undefined);
+}
+
+function toS(v: unknown): string {
+  return Array.isArray(v) ? rubyToS(v) : isZoned(v) ? formatRubyTime(v.zoned) : rubyToS(v);
+}
+
+const capitalize = (w: string): string => (w.length === 0 ? w : w[0]!.toUpperCase() + w.slice(1).toLowerCase());
+
+function categoriesFromPath(relPath: string, special: string, basename: string): string[] {
+  if (relPath.startsWith(special)) return [];
+  const i = relPath.indexOf(special);
+  const superdirs = i < 0 ? relPath : relPath.slice(0, i);
+  return superdirs.split('/').filter((c) => c !== '' && c !== special && c !== basename);
+}
+
+/** The path of a post relative to the collections folder. */
+function collectionRelative(site: SiteModel, rel: string): string {
+  const cd = site.config.collectionsDir;
+  return cd && rel.startsWith(cd + '/') ? rel.slice(cd.length + 1) : rel;
+}
+
+/** Resolves a post or draft the way Jekyll 4.3 reads it (Document#read, no rendering). */
+export function resolvePost(doc: SiteDocument, site: SiteModel, env: PostEnv): PostInfo {
+  const relPath = collectionRelative(site, doc.relativePath);
+  const draft = doc.kind === 'draft';
+  const basename = relPath.slice(relPath.lastIndexOf('/') + 1);
+  const dot = basename.lastIndexOf('.');
+  const ext = dot > 0 ? basename.slice(dot) : '';
+  const basenameNoExt = dot > 0 ? basename.slice(0, dot) : basename;
+  const tz = site.config.timezone;
+
+  let data: Record<string, unknown> = { categories: categoriesFromPath(relPath, draft ? '_drafts' : '_posts', basename) };
+  let frontMatterError: string | undefined;
+  let dateError: string | undefined;
+  let dateSource: PostInfo['dateSource'] = 'build-time';
+  let readPostData = true;
+  const fail = (e: unknown): void => {
+    if (e instanceof InvalidDateError) dateError = e.message;
+    else frontMatterError = e instanceof Error ? e.message : String(e);
+    readPostData = false;
+  };
+  try {
+    const defaults = defaultsFor(site, relPath, 'posts');
+    data = mergeData(data, defaults, site, env);
+    if ('date' in defaults) dateSource = 'defaults';
+  } catch (e) {
+    fail(e);
+  }
+  if (readPostData && doc.frontMatter) {
+    const fm = doc.frontMatter;
+    const own = fm.yaml.errors.length === 0 ? frontMatterData(fm.doc) : undefined;
+    if (!own) fail(new ReadError(fm.yaml.errors[0]?.message ?? 'front matter is not a mapping'));
+    else {
+      try {
+        data = mergeData(data, own, site, env);
+        if ('date' in own) dateSource = 'front-matter';
+      } catch (e) {
+        fail(e);
+      }
+    }
+  }
+  let slug = '';
+  if (readPostData) {
+    // populate_title
+    const m = draft ? undefined : POST_FILENAME.exec(relPath);
+    let fileSlug: string;
+    if (m) {
+      fileSlug = m[2]!;
+      if (!('date' in data) || data.date === undefined) {
+        try {
+          data = mergeData(data, { date: { [DATE_MARK]: { text: m[1]! } } }, site, env);
+          dateSource = 'filename';
+        } catch (e) {
+          fail(e);
+        }
+      }
+    } else {
+      fileSlug = /^(?:.+\/)*(.*)(\.[^.]+)$/.exec(relPath)?.[1] ?? basenameNoExt;
+    }
+    fileSlug = fileSlug.replace(/\.+$/, '');
+    slug = fileSlug;
+    if (data.title === undefined || data.title === null || data.title === false) data.title = fileSlug.split('-').map(capitalize).join(' ');
+    if (data.slug === undefined || data.slug === null || data.slug === false) data.slug = fileSlug;
+    if (data.ext === undefined || data.ext === null) data.ext = ext;
+    // populate_categories, populate_tags
+    const cats = [...rubyArray(data.categories), ...pluralized(data, 'category', 'categories')].map(toS).flat();
+    data.categories = union(cats, []);
+    data.tags = pluralized(data, 'tag', 'tags');
+  }
+  let date: ZonedTime;
+  if (isZoned(data.date)) date = data.date.zoned;
+  else if (draft && env.mtimeMs !== undefined && readPostData) {
+    date = { epochMs: Math.floor(env.mtimeMs / 1000) * 1000, offset: offsetAt(tz, env.mtimeMs) };
+    dateSource = 'file-mtime';
+  } else {
+    date = { epochMs: env.nowMs, offset: offsetAt(tz, env.nowMs) };
+    dateSource = 'build-time';
+  }
+  const categories = rubyArray(data.categories).map(toS);
+  const published = !('published' in data) || (data.published !== false && data.published !== null);
+  const layout = data.layout === undefined || data.layout === null ? null : toS(data.layout);
+  const url = dateError ? undefined : postUrl(site, data, date, relPath, basenameNoExt, ext);
+  return {
+    relativePath: relPath,
+    draft,
+    data,
+    frontMatterError,
+    date,
+    dateSource,
+    dateError,
+    slug: readPostData ? (typeof data.slug === 'string' ? data.slug : toS(data.slug)) : slug,
+    title: readPostData ? toS(data.title) : '',
+    url,
+    categories,
+    tags: rubyArray(data.tags),
+    published,
+    future: date.epochMs > env.nowMs,
+    layout,
+  };
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** Document#url for a post: its own `permalink:` or the site's posts template, placeholders filled. */
+function postUrl(site: SiteModel, data: Record<string, unknown>, date: ZonedTime, relPath: string, basenameNoExt: string, ext: string): string | undefined {
+  const f = fieldsAt(date);
+  const p2 = (n: number): string => String(n).padStart(2, '0');
+  const dayOfYear = Math.floor((utcMs(f.year, f.month, f.day, 0, 0, 0, 0) - utcMs(f.year, 1, 1, 0, 0, 0, 0)) / 86_400_000) + 1;
+  const iso = isoWeek(f.year, f.month, f.day);
+  const rawCats = rubyArray(data.categories).map(toS);
+  const slugSource = data.slug === undefined || data.slug === null ? undefined : toS(data.slug);
+  // Ruby's `a || b`: an empty slug is still a slug.
+  const titleSlug = slugSource !== undefined ? slugify(slugSource, 'pretty', true) : slugify(basenameNoExt, 'pretty', true);
+  const markdown = site.config.markdownExt.includes(ext.slice(1).toLowerCase());
+  const outputExt = markdown || ext.toLowerCase() === '.html' ? '.html' : ext;
+  const placeholders: Record<string, string> = {
+    collection: 'posts',
+    name: slugify(basenameNoExt),
+    title: titleSlug,
+    slug: slugSource !== undefined ? slugify(slugSource) : slugify(basenameNoExt),
+    categories: [...new Set(rawCats.map((c) => c.toLowerCase()))].join('/'),
+    slugified_categories: [...new Set(rawCats.map((c) => slugify(c)))].join('/'),
+    year: String(f.year),
+    month: p2(f.month),
+    day: p2(f.day),
+    hour: p2(f.hour),
+    minute: p2(f.minute),
+    second: p2(f.second),
+    i_day: String(f.day),
+    i_month: String(f.month),
+    short_month: MONTHS[f.month - 1]!.slice(0, 3),
+    long_month: MONTHS[f.month - 1]!,
+    short_year: p2(f.year % 100),
+    w_year: String(iso.year),
+    week: p2(iso.week),
+    w_day: String(f.weekday === 0 ? 7 : f.weekday),
+    short_day: DAYS[f.weekday]!.slice(0, 3),
+    long_day: DAYS[f.weekday]!,
+    y_day: String(dayOfYear).padStart(3, '0'),
+    output_ext: outputExt,
+    path: relPath.slice(0, relPath.length - ext.length).replace('_posts', '').replace(/\.+$/, ''),
+  };
+  const permalink = data.permalink;
+  const template = typeof permalink === 'string' && permalink !== '' ? permalink : postsTemplate(site);
+  const filled = fillTemplate(template, placeholders);
+  return filled === undefined ? undefined : sanitizeUrl(filled);
+}
+
+function isoWeek(y: number, m: number, d: number): { year: number; week: number } {
+  const date = new Date(utcMs(y, m, d, 0, 0, 0, 0));
+  const day = date.getUTCDay() || 7;
+  date.setUTCDate(date.getUTCDate() + 4 - day);
+  const yearStart = utcMs(date.getUTCFullYear(), 1, 1, 0, 0, 0, 0);
+  return { year: date.getUTCFullYear(), week: Math.ceil(((date.getTime() - yearStart) / 86_400_000 + 1) / 7) };
+}
+
