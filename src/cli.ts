@@ -91,7 +91,7 @@ async function posts(args: Args, out: (s: string) => void): Promise<number> {
   for (const root of await sitesIn(args.positional[1] ?? '.')) {
     const site = await loadSite(nodeFs, root);
     const read = await readSitePosts(nodeFs, site, Date.now());
-    results.push({ site: root, posts: read.posts.map((p) => p.record), skipped: read.skipped, skipped_drafts: read.skippedDrafts });
+    results.push({ site: root, posts: read.posts, skipped: read.skipped, skipped_drafts: read.skippedDrafts });
   }
   if (json) {
     out(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));

@@ -1,3 +1,4 @@
+import { mapConcurrent } from './concurrency';
 import { parseSiteDocument, type SiteDocument } from './document';
 import { opensWithFence } from './frontMatter';
 import type { Problem, Severity } from './problem';
@@ -5,6 +6,9 @@ import { RULES } from './rules';
 import type { Rule } from './rules/rule';
 import { classify, listSiteFiles, readText, type SiteModel } from './site';
 import { relativePath, type SiteFs } from './siteFs';
+
+/** Files read at once: enough to keep the disk busy, few enough to keep memory flat. */
+export const READ_CONCURRENCY = 32;
 
 /** `jekyll.rules`: a rule id → 'off' or a severity. */
 export type RuleSettings = Readonly<Record<string, Severity | 'off'>>;
@@ -63,15 +67,16 @@ export interface FileProblems {
 
 /** Checks every document of a site. */
 export async function checkSite(fs: SiteFs, site: SiteModel, options: CheckOptions & { isCancelled?: () => boolean } = {}): Promise<FileProblems[]> {
-  const out: FileProblems[] = [];
-  for (const path of await listSiteFiles(fs, site)) {
-    if (options.isCancelled?.()) break;
+  const paths = (await listSiteFiles(fs, site)).filter((path) => {
     const rel = relativePath(site.root, path);
-    if (rel === undefined || !classify(site, rel)) continue;
+    return rel !== undefined && classify(site, rel) !== undefined;
+  });
+  const results = await mapConcurrent(paths, READ_CONCURRENCY, async (path): Promise<FileProblems | undefined> => {
+    if (options.isCancelled?.()) return undefined;
     const text = await readText(fs, path);
-    if (text === undefined) continue;
+    if (text === undefined) return undefined;
     const problems = checkDocument(text, path, site, options);
-    if (problems.length > 0) out.push({ path, problems });
-  }
-  return out;
+    return problems.length > 0 ? { path, problems } : undefined;
+  });
+  return results.filter((r): r is FileProblems => r !== undefined);
 }

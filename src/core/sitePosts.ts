@@ -1,7 +1,7 @@
-import { documentFor } from './check';
-import { resolvePost, type PostInfo } from './post';
-import { classify, listSiteFiles, readText, type SiteModel } from './site';
-import { relativePath, type SiteFs } from './siteFs';
+import type { PostInfo } from './post';
+import type { SiteModel } from './site';
+import { buildIndex } from './siteIndex';
+import type { SiteFs } from './siteFs';
 import { formatRubyTime } from './timezone';
 
 /** One post as `jekyll-posts posts --json` prints it. */
@@ -21,37 +21,21 @@ export interface PostRecord {
 }
 
 export interface SitePosts {
-  posts: Array<{ record: PostRecord; info: PostInfo }>;
+  posts: PostRecord[];
   /** Files inside `_posts` that Jekyll silently skips. */
   skipped: string[];
   skippedDrafts: string[];
 }
 
-/** Every post and draft of a site, resolved as Jekyll reads them. */
+/** Every post and draft of a site, resolved as Jekyll reads them, in path order. */
 export async function readSitePosts(fs: SiteFs, site: SiteModel, nowMs: number): Promise<SitePosts> {
-  const out: SitePosts = { posts: [], skipped: [], skippedDrafts: [] };
-  for (const path of await listSiteFiles(fs, site)) {
-    const rel = relativePath(site.root, path);
-    if (rel === undefined) continue;
-    const c = classify(site, rel);
-    if (!c || (c.kind !== 'post' && c.kind !== 'draft')) continue;
-    if (c.skipped) {
-      (c.kind === 'draft' ? out.skippedDrafts : out.skipped).push(rel);
-      continue;
-    }
-    const text = await readText(fs, path, true);
-    if (text === undefined) {
-      // Not UTF-8: Jekyll skips the file.
-      (c.kind === 'draft' ? out.skippedDrafts : out.skipped).push(rel);
-      continue;
-    }
-    const doc = documentFor(site, path, text);
-    if (!doc) continue;
-    const st = c.kind === 'draft' ? await fs.stat(path) : undefined;
-    const info = resolvePost(doc, site, { nowMs, mtimeMs: st?.mtime });
-    out.posts.push({ record: toRecord(rel, info), info });
-  }
-  return out;
+  const index = await buildIndex(fs, site, () => nowMs);
+  const posts = [...index.posts.values()].sort((a, b) => (a.relativePath < b.relativePath ? -1 : 1));
+  return {
+    posts: posts.map((p) => toRecord(p.relativePath, p.info)),
+    skipped: index.skippedFiles('post').sort(),
+    skippedDrafts: index.skippedFiles('draft').sort(),
+  };
 }
 
 function toRecord(rel: string, p: PostInfo): PostRecord {

@@ -1,0 +1,241 @@
+import { documentFor, READ_CONCURRENCY } from './check';
+import { mapConcurrent } from './concurrency';
+import { resolvePost, type PostInfo } from './post';
+import { classify, listSiteFiles, readText, type SiteModel } from './site';
+import { relativePath, type SiteFs } from './siteFs';
+import { isRecord, parseYamlFile } from './yamlValue';
+
+/** An author as the site's author data describes it. */
+export interface Author {
+  key: string;
+  /** Display name, when the data gives one. */
+  name: string | undefined;
+  /** Where the author is defined, relative to the site root. */
+  source: string;
+  data: Record<string, unknown>;
+}
+
+export interface IndexedPost {
+  relativePath: string;
+  info: PostInfo;
+}
+
+/** Counts of one taxonomy (tags or categories) across the site, by exact spelling. */
+export type Counts = Map<string, number>;
+
+/**
+ * Everything about a site that checks, completions and the preview look up:
+ * its files, layouts, includes, authors and every post as Jekyll reads it,
+ * with tag and category counts. Posts update one at a time.
+ */
+export class SiteIndex {
+  readonly files = new Set<string>();
+  readonly posts = new Map<string, IndexedPost>();
+  readonly tags: Counts = new Map();
+  readonly categories: Counts = new Map();
+  /** undefined when the site has no author data at all. */
+  authors: Map<string, Author> | undefined;
+  /** `site.data`: `_data/**` files parsed, by path (`authors`, `nav/main` …). */
+  data: Record<string, unknown> = {};
+
+  constructor(
+    readonly site: SiteModel,
+    private readonly nowMs: () => number,
+  ) {}
+
+  /** Layout names (`_layouts/post.html` → `post`, sub-folders kept). */
+  get layouts(): Set<string> {
+    return this.namesUnder('_layouts/', true);
+  }
+
+  /** Include paths relative to `_includes/`. */
+  get includes(): Set<string> {
+    return this.namesUnder('_includes/', false);
+  }
+
+  /** Whether the site's layouts may come from a theme gem or a remote theme. */
+  get hasTheme(): boolean {
+    const raw = this.site.config.raw;
+    return (typeof raw.theme === 'string' && raw.theme !== '') || (typeof raw.remote_theme === 'string' && raw.remote_theme !== '');
+  }
+
+  private namesUnder(prefix: string, stripExt: boolean): Set<string> {
+    const out = new Set<string>();
+    for (const f of this.files) {
+      if (!f.startsWith(prefix)) continue;
+      const rest = f.slice(prefix.length);
+      out.add(stripExt ? rest.replace(/\.[^./]+$/, '') : rest);
+    }
+    return out;
+  }
+
+  /** Adds, replaces or (text undefined) removes one post in the index. */
+  setPost(rel: string, info: PostInfo | undefined): void {
+    const old = this.posts.get(rel);
+    if (old) this.count(old.info, -1);
+    if (info) {
+      this.posts.set(rel, { relativePath: rel, info });
+      this.count(info, +1);
+    } else this.posts.delete(rel);
+  }
+
+  private count(info: PostInfo, delta: number): void {
+    const bump = (m: Counts, k: string): void => {
+      const n = (m.get(k) ?? 0) + delta;
+      if (n <= 0) m.delete(k);
+      else m.set(k, n);
+    };
+    for (const t of new Set(info.tags.map(String))) bump(this.tags, t);
+    for (const c of new Set(info.categories)) bump(this.categories, c);
+  }
+
+  /** Re-reads one file of the site after it changed on disk (or was deleted). */
+  async updateFile(fs: SiteFs, path: string): Promise<void> {
+    const rel = relativePath(this.site.root, path);
+    if (rel === undefined) return;
+    const st = await fs.stat(path);
+    if (!st) {
+      this.files.delete(rel);
+      this.setPost(rel, undefined);
+      return;
+    }
+    this.files.add(rel);
+    const c = classify(this.site, rel);
+    if (c && (c.kind === 'post' || c.kind === 'draft') && !c.skipped) {
+      const text = await readText(fs, path, true);
+      this.updatePostText(path, text, st.mtime);
+    }
+  }
+
+  /** Files inside `_posts` (or `_drafts`) that Jekyll skips without a word. */
+  skippedFiles(kind: 'post' | 'draft'): string[] {
+    return [...this.files].filter((rel) => {
+      const c = classify(this.site, rel);
+      return c?.kind === kind && (c.skipped !== undefined || (!this.posts.has(rel) && c.postName !== undefined));
+    });
+  }
+
+  /** Re-resolves a post from text (an editor's unsaved text, or the file's). */
+  updatePostText(path: string, text: string | undefined, mtimeMs?: number): void {
+    const rel = relativePath(this.site.root, path);
+    if (rel === undefined) return;
+    const doc = text === undefined ? undefined : documentFor(this.site, path, text);
+    if (!doc || (doc.kind !== 'post' && doc.kind !== 'draft') || doc.skipped) {
+      this.setPost(rel, undefined);
+      return;
+    }
+    this.setPost(rel, resolvePost(doc, this.site, { nowMs: this.nowMs(), mtimeMs }));
+  }
+
+  /** The posts `{% post_url name %}` resolves to (Jekyll's PostComparer, then its deprecated fallback). */
+  postUrlTarget(name: string): IndexedPost | undefined {
+    const m = /^(.+\/)*(\d+-\d+-\d+)-(.*)$/.exec(name.trim().replace(/^\//, ''));
+    if (!m) return undefined;
+    const path = m[1] ?? '';
+    const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const base = `${esc(m[2]!)}-${esc(m[3]!)}\\.[^.]+`;
+    const re = new RegExp(`^_posts/${esc(path)}${base}|^${esc(path)}_posts/?${base}`);
+    for (const p of this.posts.values()) if (!p.info.draft && re.test(p.info.relativePath)) return p;
+    const [y, mo, d] = m[2]!.split('-').map(Number);
+    for (const p of this.posts.values()) {
+      if (p.info.draft) continue;
+      const inner = p.info.relativePath.replace(/^(?:.*\/)?_posts\//, '');
+      const dir = inner.split('/').slice(0, -1).join('/');
+      const slug = dir ? `${dir}/${p.info.slug}` : p.info.slug;
+      const date = new Date(p.info.date.epochMs + p.info.date.offset * 1000);
+      if (slug === m[3] && date.getUTCFullYear() === y && date.getUTCMonth() + 1 === mo && date.getUTCDate() === d) return p;
+    }
+    return undefined;
+  }
+
+  /** Whether `{% link path %}` finds a file of the site (pages, posts, documents, static files). */
+  hasLinkTarget(path: string): boolean {
+    const p = path.trim().replace(/^\//, '');
+    return this.files.has(p);
+  }
+
+  /** Reads `_data/` and every home of author data (config map, _data/authors, an _authors collection). */
+  async readData(fs: SiteFs): Promise<void> {
+    const data: Record<string, unknown> = {};
+    for (const f of this.files) {
+      const m = /^_data\/(.+)\.(ya?ml|json)$/i.exec(f);
+      if (!m) continue;
+      const text = await readText(fs, this.site.root + '/' + f);
+      if (text === undefined) continue;
+      let value: unknown;
+      if (m[2]!.toLowerCase() === 'json') {
+        try {
+          value = JSON.parse(text);
+        } catch {
+          value = undefined;
+        }
+      } else value = parseYamlFile(text);
+      if (value === undefined) continue;
+      const keys = m[1]!.split('/');
+      let node = data;
+      for (const k of keys.slice(0, -1)) node = (isRecord(node[k]) ? node[k] : (node[k] = {})) as Record<string, unknown>;
+      node[keys[keys.length - 1]!] = value;
+    }
+    this.data = data;
+    this.authors = await readAuthors(fs, this.site, this.files, data);
+  }
+}
+
+async function readAuthors(fs: SiteFs, site: SiteModel, files: Set<string>, data: Record<string, unknown>): Promise<Map<string, Author> | undefined> {
+  let found = false;
+  const out = new Map<string, Author>();
+  const add = (key: string, v: unknown, source: string): void => {
+    const rec = isRecord(v) ? v : {};
+    const name = ['display_name', 'name', 'title'].map((k) => rec[k]).find((x) => typeof x === 'string') as string | undefined;
+    out.set(key, { key, name, source, data: rec });
+  };
+  if (isRecord(site.config.raw.authors)) {
+    found = true;
+    for (const [k, v] of Object.entries(site.config.raw.authors)) add(k, v, '_config.yml');
+  }
+  const dataAuthors = data.authors;
+  if (isRecord(dataAuthors)) {
+    found = true;
+    const src = [...files].find((f) => /^_data\/authors\.(ya?ml|json)$/i.test(f)) ?? '_data/authors.yml';
+    for (const [k, v] of Object.entries(dataAuthors)) add(k, v, src);
+  } else if (Array.isArray(dataAuthors)) {
+    found = true;
+    const src = [...files].find((f) => /^_data\/authors\./i.test(f)) ?? '_data/authors.yml';
+    for (const v of dataAuthors) if (isRecord(v)) for (const k of ['key', 'id', 'username', 'name']) if (typeof v[k] === 'string') { add(v[k], v, src); break; }
+  }
+  if (site.collections.includes('authors')) {
+    const prefix = (site.config.collectionsDir ? site.config.collectionsDir + '/' : '') + '_authors/';
+    for (const f of files) {
+      if (!f.startsWith(prefix)) continue;
+      found = true;
+      const text = await readText(fs, site.root + '/' + f);
+      const fmEnd = text?.indexOf('\n---', 3) ?? -1;
+      const fm = text && fmEnd > 0 ? parseYamlFile(text.slice(0, fmEnd)) : undefined;
+      const rec = isRecord(fm) ? fm : {};
+      const key = typeof rec.short_name === 'string' ? rec.short_name : f.slice(prefix.length).replace(/\.[^.]+$/, '');
+      add(key, rec, f);
+    }
+  }
+  return found ? out : undefined;
+}
+
+/** Builds the index of a whole site. */
+export async function buildIndex(fs: SiteFs, site: SiteModel, nowMs: () => number = Date.now): Promise<SiteIndex> {
+  const index = new SiteIndex(site, nowMs);
+  const paths = await listSiteFiles(fs, site);
+  for (const p of paths) {
+    const rel = relativePath(site.root, p);
+    if (rel !== undefined) index.files.add(rel);
+  }
+  await index.readData(fs);
+  const posts = paths.filter((p) => {
+    const c = classify(site, relativePath(site.root, p)!);
+    return c !== undefined && (c.kind === 'post' || c.kind === 'draft') && !c.skipped;
+  });
+  await mapConcurrent(posts, READ_CONCURRENCY, async (p) => {
+    const text = await readText(fs, p, true);
+    const st = p.includes('/_drafts/') ? await fs.stat(p) : undefined;
+    index.updatePostText(p, text, st?.mtime);
+  });
+  return index;
+}
