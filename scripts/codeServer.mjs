@@ -260,9 +260,8 @@ export async function startCodeServer({ workspace, port, extensionDevelopmentPat
   fs.mkdirSync(extensionsDir, { recursive: true });
   fs.writeFileSync(config, `bind-addr: 127.0.0.1:${chosenPort}\nauth: none\ncert: false\n`);
   // Quiet first run: no welcome page, no walkthroughs, no chat, no telemetry prompts.
-  fs.mkdirSync(path.join(userDataDir, 'Machine'), { recursive: true });
   fs.writeFileSync(
-    path.join(userDataDir, 'Machine', 'settings.json'),
+    path.join(userDataDir, 'User', 'settings.json'),
     JSON.stringify(
       {
         'workbench.startupEditor': 'none',

@@ -4,7 +4,9 @@ import { opensWithFence } from './frontMatter';
 import type { Problem, Severity } from './problem';
 import { RULES } from './rules';
 import type { Rule } from './rules/rule';
+import { resolvePost } from './post';
 import { classify, listSiteFiles, readText, type SiteModel } from './site';
+import type { SiteIndex } from './siteIndex';
 import { relativePath, type SiteFs } from './siteFs';
 
 /** Files read at once: enough to keep the disk busy, few enough to keep memory flat. */
@@ -15,6 +17,14 @@ export type RuleSettings = Readonly<Record<string, Severity | 'off'>>;
 
 export interface CheckOptions {
   rules?: RuleSettings;
+  /** The whole site, for rules that look beyond the file (layouts, authors, other posts). */
+  index?: SiteIndex;
+  /** Jekyll's site.time; defaults to now. */
+  nowMs?: number;
+  /** The file's modification time (drafts are dated by it). */
+  mtimeMs?: number;
+  /** The file's bytes are not valid UTF-8 (the text holds U+FFFD where they were); Jekyll skips such files. */
+  invalidUtf8?: boolean;
   /** Called when a rule throws (a bug): the other rules still run. */
   onRuleError?: (rule: string, error: unknown) => void;
 }
@@ -35,11 +45,13 @@ export function documentFor(site: SiteModel, path: string, text: string): SiteDo
 /** Runs every enabled rule on one parsed document. Never throws. */
 export function checkParsed(doc: SiteDocument, site: SiteModel, options: CheckOptions = {}): Problem[] {
   const problems: Problem[] = [];
+  const post = (doc.kind === 'post' || doc.kind === 'draft') && !doc.skipped ? resolvePost(doc, site, { nowMs: options.nowMs ?? Date.now(), mtimeMs: options.mtimeMs }) : undefined;
+  const ctx = { doc, site, index: options.index, post, invalidUtf8: options.invalidUtf8 === true };
   for (const rule of RULES) {
     const severity = severityOf(rule, options.rules);
     if (severity === 'off') continue;
     try {
-      for (const f of rule.check({ doc, site })) {
+      for (const f of rule.check(ctx)) {
         problems.push({ code: rule.id, severity: f.severity ?? severity, range: f.range, message: f.message, fixes: f.fixes ?? [] });
       }
     } catch (e) {

@@ -1,5 +1,6 @@
 import { isMap, isScalar } from 'yaml';
 import type { SiteDocument } from '../document';
+import { topPair } from '../edit';
 import type { Fix } from '../problem';
 import type { Finding, Rule, RuleContext } from './rule';
 
@@ -8,7 +9,23 @@ export const invalidYaml: Rule = {
   id: 'invalid-yaml',
   defaultSeverity: 'error',
   summary: 'Front matter that Jekyll cannot read: the whole block is dropped.',
-  check({ doc, site }: RuleContext): Finding[] {
+  docs: {
+    description: [
+      "Front matter that Jekyll's YAML reader (Psych, YAML 1.1) cannot read. Jekyll logs `YAML Exception reading …` and **drops the whole block**:",
+      'the post is still published, but without its title, date, categories, tags or layout — only the site\'s `defaults:` apply — and it is dated at',
+      'build time, so its URL is made from the build date and the whole file name (`/2026/11/28/2025-03-02-vimax.html`). With `strict_front_matter: true`',
+      'the build stops instead.',
+      '',
+      'The verdict follows Psych, not the JavaScript YAML parsers: duplicate keys are fine (the last one wins), and a quoted value continued on a line',
+      'at column 0 is fine. Also reported, because Jekyll fails to read them the same way: an alias to an unknown anchor, a `!ruby/…` tag, a plain',
+      'value that starts with `:` (read as a Ruby Symbol), `categories:` that is neither a list nor a string, and front matter that is not',
+      '`key: value` pairs.',
+    ].join('\n'),
+    bad: '---\ntitle: ViMax: Agentic Video Generation\n---',
+    good: '---\ntitle: "ViMax: Agentic Video Generation"\n---',
+    fix: 'Quote the value when an unquoted `: ` (or a reserved first character such as `@` or `` ` ``) is the cause. Only the value changes.',
+  },
+  check({ doc, site, post }: RuleContext): Finding[] {
     const fm = doc.frontMatter;
     if (!fm || doc.skipped) return [];
     const consequence = consequenceFor(doc, site.config.strictFrontMatter);
@@ -20,6 +37,11 @@ export const invalidYaml: Rule = {
       return [{ range, message: `Jekyll cannot read this front matter: ${cause}. ${consequence}`, fixes }];
     }
     const contents = fm.doc.contents;
+    if (isMap(contents) && post?.frontMatterError) {
+      const p = topPair(doc, 'categories');
+      const range = p ? doc.lines.rangeOf(p.valueStart, Math.max(p.valueEnd, p.valueStart + 1)) : doc.lines.rangeOf(0, 3);
+      return [{ range, message: `Jekyll cannot read this front matter: ${post.frontMatterError}. ${consequence}` }];
+    }
     if (contents === null || isMap(contents) || (isScalar(contents) && (contents.value === null || contents.value === false))) return [];
     const start = contents.range[0];
     return [{ range: lineRange(doc, start, contents.range[1]), message: `Front matter must be a list of \`key: value\` pairs; Jekyll cannot use this one. ${consequence}` }];

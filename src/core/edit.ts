@@ -1,0 +1,109 @@
+import { isMap, isScalar, type Pair, type Node, type Document } from 'yaml';
+import type { SiteDocument } from './document';
+import type { Range, TextEdit } from './problem';
+
+/**
+ * Minimal text edits on a post's front matter, computed from the YAML
+ * source: comments, quoting, key order and the rest of the file stay as they are.
+ * Offsets are in the document text (front matter starts at offset 0).
+ */
+
+/** A top-level `key: value` pair of the front matter with its source offsets. */
+export interface TopPair {
+  key: string;
+  pair: Pair<unknown, unknown>;
+  /** Offset of the key's first character. */
+  keyStart: number;
+  /** The value node, when there is one. */
+  value: Node | null;
+  /** Offsets of the value's source text (end excludes a trailing comment and the line break). */
+  valueStart: number;
+  valueEnd: number;
+  /** From the start of the key's line to the start of the next top-level line (for removal). */
+  lineStart: number;
+  blockEnd: number;
+}
+
+/** Every top-level pair of the front matter, in order (duplicates included). */
+export function topPairs(doc: SiteDocument): TopPair[] {
+  const fm = doc.frontMatter;
+  if (!fm || fm.yaml.errors.length > 0) return [];
+  const contents = fm.doc.contents;
+  if (!isMap(contents)) return [];
+  const map = fm.yaml.toOriginal;
+  const out: TopPair[] = [];
+  const yamlEnd = fm.split.yamlEnd;
+  for (const pair of contents.items) {
+    const key = pair.key;
+    if (!isScalar(key) || !key.range) continue;
+    const keyStart = map(key.range[0]);
+    const value = (pair.value as Node | null) ?? null;
+    const valueStart = value?.range ? map(value.range[0]) : map(key.range[1]);
+    const valueEnd = value?.range ? map(value.range[1]) : valueStart;
+    out.push({ key: String(key.value), pair, keyStart, value, valueStart, valueEnd, lineStart: lineStartOf(doc.text, keyStart), blockEnd: yamlEnd });
+  }
+  for (let i = 0; i < out.length - 1; i++) out[i]!.blockEnd = out[i + 1]!.lineStart;
+  // The last pair's block ends at the last non-blank line of the YAML (comments after it stay).
+  const last = out[out.length - 1];
+  if (last) last.blockEnd = Math.min(yamlEnd, nextLineStart(doc.text, Math.max(last.valueEnd, last.keyStart)));
+  return out;
+}
+
+/** The last top-level pair with this key (the one Jekyll uses). */
+export function topPair(doc: SiteDocument, key: string): TopPair | undefined {
+  const pairs = topPairs(doc).filter((p) => p.key === key);
+  return pairs[pairs.length - 1];
+}
+
+function lineStartOf(text: string, offset: number): number {
+  const i = text.lastIndexOf('\n', offset - 1);
+  return i + 1;
+}
+
+function nextLineStart(text: string, offset: number): number {
+  const i = text.indexOf('\n', offset);
+  return i < 0 ? text.length : i + 1;
+}
+
+export function rangeOf(doc: SiteDocument, start: number, end: number): Range {
+  return doc.lines.rangeOf(start, end);
+}
+
+/** Replaces a pair's value text. */
+export function replaceValue(doc: SiteDocument, p: TopPair, newText: string): TextEdit {
+  if (p.value === null || p.valueEnd === p.valueStart) {
+    // `key:` with nothing after it: write after the colon.
+    const colon = doc.text.indexOf(':', p.keyStart + p.key.length);
+    const at = colon < 0 ? p.valueStart : colon + 1;
+    return { range: rangeOf(doc, at, at), newText: ' ' + newText };
+  }
+  return { range: rangeOf(doc, p.valueStart, p.valueEnd), newText };
+}
+
+/** Removes a whole top-level pair (its lines, nested block included). */
+export function removePair(doc: SiteDocument, p: TopPair): TextEdit {
+  return { range: rangeOf(doc, p.lineStart, p.blockEnd), newText: '' };
+}
+
+/** Inserts `key: value` as a new last line of the front matter. */
+export function appendPair(doc: SiteDocument, line: string): TextEdit | undefined {
+  const fm = doc.frontMatter;
+  if (!fm) return undefined;
+  const at = fm.split.yamlEnd;
+  const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+  const needsBreak = at > 0 && doc.text[at - 1] !== '\n';
+  return { range: rangeOf(doc, at, at), newText: (needsBreak ? eol : '') + line + eol };
+}
+
+/** A YAML scalar for a string, quoted only when needed (double quotes, as Jekyll's docs write them). */
+export function yamlString(s: string): string {
+  if (s !== '' && /^[\p{L}\p{N}_][\p{L}\p{N}_ .\-/()&+']*$/u.test(s) && !/[ ]$/.test(s) && !/^(true|false|yes|no|on|off|null|~|y|n)$/i.test(s) && !/^[0-9.\-+]+$/.test(s) && !/: /.test(s)) return s;
+  return JSON.stringify(s);
+}
+
+/** A flow list `[a, b]` of YAML strings. */
+export function yamlFlowList(items: readonly string[]): string {
+  return '[' + items.map((i) => (/[,[\]{}#]/.test(i) ? JSON.stringify(i) : yamlString(i))).join(', ') + ']';
+}
+
+export type { Document };

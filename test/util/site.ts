@@ -1,0 +1,35 @@
+import { checkDocument, type CheckOptions } from '../../src/core/check';
+import { memoryFs } from '../../src/core/memoryFs';
+import type { Problem } from '../../src/core/problem';
+import { loadSite, type SiteModel } from '../../src/core/site';
+import { buildIndex, type SiteIndex } from '../../src/core/siteIndex';
+
+/** Fixed "now" for tests: 2026-11-28 12:00 UTC. */
+export const NOW = Date.UTC(2026, 10, 28, 12, 0, 0);
+
+export interface TestSite {
+  site: SiteModel;
+  index: SiteIndex;
+  files: Record<string, string>;
+  /** Checks a file of the site (its stored text, or `text` as if edited). */
+  check(rel: string, text?: string, options?: CheckOptions): Problem[];
+}
+
+/** An in-memory site under /site from relative paths → contents. */
+export async function testSite(files: Record<string, string>): Promise<TestSite> {
+  const abs: Record<string, string> = {};
+  for (const [k, v] of Object.entries(files)) abs['/site/' + k] = v;
+  const fs = memoryFs(abs);
+  const site = await loadSite(fs, '/site');
+  const index = await buildIndex(fs, site, () => NOW);
+  return {
+    site,
+    index,
+    files,
+    check(rel, text, options = {}) {
+      const t = text ?? files[rel];
+      if (t === undefined) throw new Error(`no file ${rel} in the test site`);
+      return checkDocument(t, '/site/' + rel, site, { index, nowMs: NOW, ...options });
+    },
+  };
+}
