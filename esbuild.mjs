@@ -43,14 +43,13 @@ if (existsSync('src/webview/index.ts')) {
   builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/index.ts'], outfile: 'dist/webview.js' });
 }
 if (!production) {
-  const testEntries = [...tsFiles('test'), ...tsFiles('bench')];
-  if (testEntries.length > 0) {
+  // One context per test/bench file, so a file that does not build only fails itself.
+  for (const entry of [...tsFiles('test'), ...tsFiles('bench')]) {
     builds.push({
       ...node,
       sourcemap: 'inline',
-      entryPoints: testEntries,
-      outdir: 'out',
-      outbase: '.',
+      entryPoints: [entry],
+      outfile: join('out', entry.replace(/\.ts$/, '.js')),
       external: ['vscode', 'mocha', 'playwright-core', 'fast-check'],
     });
   }

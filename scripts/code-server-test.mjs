@@ -84,9 +84,18 @@ const env = { JEKYLL_POSTS_TEST_RESULTS: resultsFile };
 if (opts.grep) env.JEKYLL_POSTS_TEST_GREP = opts.grep;
 
 const t1 = Date.now();
-const server = await startCodeServer({ workspace, extensionDevelopmentPath: extensionPath, env, echo: opts.verbose });
+const server = await startCodeServer({
+  workspace,
+  extensionDevelopmentPath: extensionPath,
+  env,
+  // The web workbench defaults to autoSave "afterDelay"; desktop VS Code, where users run us, to "off".
+  workspaceSettings: { 'files.autoSave': 'off' },
+  echo: opts.verbose,
+});
 const startMs = Date.now() - t1;
+const t1b = Date.now();
 const browser = await openBrowser(server.payloadUrl([['extensionTestsPath', testsDir]]), { echoConsole: opts.verbose });
+const browserMs = Date.now() - t1b;
 
 /** The results file, once the suite wrote it (via env var or the workspace fallback). */
 const readResults = () => {
@@ -156,14 +165,11 @@ for (const t of results.tests ?? []) {
 for (const [i, f] of results.failures.entries()) {
   console.log(`\n  ${i + 1}) ${f.title}\n${f.message.replace(/^/gm, '     ')}`);
 }
-if (opts.verbose || results.failed > 0) {
-  console.log(
-    `\n(code-server ${wasInstalled ? 'reused' : `installed in ${seconds(installMs)}`}, started in ${seconds(startMs)}, ` +
-      `suite ran in ${seconds(runMs)}; results via ${results.resultsChannel === 'env' ? 'JEKYLL_POSTS_TEST_RESULTS' : 'workspace fallback file'})`,
-  );
-} else {
-  console.log(`\n(code-server started in ${seconds(startMs)}, suite ran in ${seconds(runMs)})`);
-}
+console.log(
+  `\n(code-server ${wasInstalled ? 'reused' : `installed in ${seconds(installMs)}`}, started in ${seconds(startMs)}; ` +
+    `Chromium up in ${seconds(browserMs)}; workbench + extension host + suite ${seconds(runMs)}; ` +
+    `results via ${results.resultsChannel === 'env' ? 'JEKYLL_POSTS_TEST_RESULTS' : 'the workspace fallback file'})`,
+);
 if (results.passed + results.failed === 0) {
   console.error('No tests ran.');
 }

@@ -246,43 +246,28 @@ export function copyToTemp(folder, prefix = 'jekyll-posts-ws-') {
 }
 
 /**
- * Start code-server on `workspace` (user `settings` merged over quiet defaults). Resolves once it listens.
+ * Start code-server on `workspace`. Resolves once it listens. `workspaceSettings`, when given, are
+ * written to the workspace's .vscode/settings.json: pass them only for a temp copy.
  * Returns { url, port, workspace, payloadUrl(extra), waitForLine(re, ms), output(), stop() }.
  */
-export async function startCodeServer({ workspace, port, extensionDevelopmentPath, env = {}, settings = {}, echo = false }) {
+export async function startCodeServer({ workspace, port, extensionDevelopmentPath, env = {}, workspaceSettings, echo = false }) {
   const entry = ensureCodeServer();
   const chosenPort = await freePort(port);
   const tmp = makeTempDir('jekyll-posts-cs-');
   const userDataDir = path.join(tmp, 'user-data');
   const extensionsDir = path.join(tmp, 'extensions');
   const config = path.join(tmp, 'config.yaml');
-  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.mkdirSync(userDataDir, { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
   fs.writeFileSync(config, `bind-addr: 127.0.0.1:${chosenPort}\nauth: none\ncert: false\n`);
-  // Quiet first run: no welcome page, no walkthroughs, no chat, no telemetry prompts.
-  fs.writeFileSync(
-    path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify(
-      {
-        'workbench.startupEditor': 'none',
-        'workbench.welcomePage.walkthroughs.openOnInstall': false,
-        'workbench.tips.enabled': false,
-        'telemetry.telemetryLevel': 'off',
-        'update.mode': 'none',
-        'extensions.autoCheckUpdates': false,
-        'extensions.autoUpdate': false,
-        'extensions.ignoreRecommendations': true,
-        'chat.commandCenter.enabled': false,
-        'security.workspace.trust.enabled': false,
-        'git.enabled': false,
-        // The web workbench defaults to autoSave "afterDelay"; desktop VS Code (what users run) to "off".
-        'files.autoSave': 'off',
-        'window.commandCenter': false,
-      },
-      null,
-      2,
-    ),
-  );
+  if (workspaceSettings) {
+    // Workspace settings, not user settings: code-server's web workbench did not apply a
+    // User/settings.json that existed before it started. Only for temp copies of a site.
+    const file = path.join(workspace, '.vscode', 'settings.json');
+    const existing = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify({ ...existing, ...workspaceSettings }, null, 2) + '\n');
+  }
 
   const args = [
     entry,

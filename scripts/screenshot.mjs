@@ -50,11 +50,13 @@ export async function screenshot(opts) {
     workspace,
     extensionDevelopmentPath: extensionPath,
     echo: opts.verbose,
-    settings: {
+    workspaceSettings: {
       'workbench.colorTheme': opts.theme ?? 'Default Light Modern',
-      'window.zoomLevel': 0,
       'editor.minimap.enabled': false,
-      'workbench.activityBar.location': 'default',
+      'files.autoSave': 'off',
+      // This very settings file; not part of the site.
+      'files.exclude': { '.vscode': true },
+      'git.enabled': false,
     },
   });
 

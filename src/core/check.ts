@@ -5,9 +5,9 @@ import type { Problem, Severity } from './problem';
 import { RULES } from './rules';
 import type { Rule } from './rules/rule';
 import { resolvePost } from './post';
-import { classify, listSiteFiles, readText, type SiteModel } from './site';
-import type { SiteIndex } from './siteIndex';
-import { relativePath, type SiteFs } from './siteFs';
+import { classify, readText, type SiteModel } from './site';
+import { buildIndex, type SiteIndex } from './siteIndex';
+import { joinPath, relativePath, type SiteFs } from './siteFs';
 
 /** Files read at once: enough to keep the disk busy, few enough to keep memory flat. */
 export const READ_CONCURRENCY = 32;
@@ -79,7 +79,9 @@ export interface FileProblems {
 
 /** Checks every document of a site. */
 export async function checkSite(fs: SiteFs, site: SiteModel, options: CheckOptions & { isCancelled?: () => boolean } = {}): Promise<FileProblems[]> {
-  const paths = (await listSiteFiles(fs, site)).filter((path) => {
+  const nowMs = options.nowMs ?? Date.now();
+  const index = options.index ?? (await buildIndex(fs, site, () => nowMs));
+  const paths = [...index.files].map((rel) => joinPath(site.root, rel)).filter((path) => {
     const rel = relativePath(site.root, path);
     return rel !== undefined && classify(site, rel) !== undefined;
   });
@@ -87,7 +89,8 @@ export async function checkSite(fs: SiteFs, site: SiteModel, options: CheckOptio
     if (options.isCancelled?.()) return undefined;
     const text = await readText(fs, path);
     if (text === undefined) return undefined;
-    const problems = checkDocument(text, path, site, options);
+    const invalidUtf8 = text.includes('\uFFFD') && (await readText(fs, path, true)) === undefined;
+    const problems = checkDocument(text, path, site, { ...options, index, nowMs, invalidUtf8 });
     return problems.length > 0 ? { path, problems } : undefined;
   });
   return results.filter((r): r is FileProblems => r !== undefined);

@@ -1,4 +1,4 @@
-import { isMap, isScalar, type Pair, type Node, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, type Pair, type Node, type Document } from 'yaml';
 import type { SiteDocument } from './document';
 import type { Range, TextEdit } from './problem';
 
@@ -107,3 +107,68 @@ export function yamlFlowList(items: readonly string[]): string {
 }
 
 export type { Document };
+
+/** How a scalar is written in the source. */
+export type ScalarStyle = 'plain' | 'double' | 'single' | 'block';
+
+/** A scalar of the front matter with the offsets of its source text (quotes included). */
+export interface SourceScalar {
+  value: unknown;
+  style: ScalarStyle;
+  start: number;
+  end: number;
+}
+
+/** A node's scalar source (offsets mapped to the document text); undefined for collections and aliases. */
+export function sourceScalar(doc: SiteDocument, node: unknown): SourceScalar | undefined {
+  const fm = doc.frontMatter;
+  if (!fm || !isScalar(node) || !node.range) return undefined;
+  const style: ScalarStyle = node.type === 'QUOTE_DOUBLE' ? 'double' : node.type === 'QUOTE_SINGLE' ? 'single' : node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL' ? 'block' : 'plain';
+  return { value: node.value, style, start: fm.yaml.toOriginal(node.range[0]), end: fm.yaml.toOriginal(node.range[1]) };
+}
+
+/** A pair's sequence value: flow (`[a, b]`) or block (`- a`), and its items (undefined for an item that is not a scalar). */
+export interface SourceSeq {
+  flow: boolean;
+  items: Array<SourceScalar | undefined>;
+}
+
+/** The sequence a top-level pair holds; undefined when its value is not a sequence. */
+export function sourceSeq(doc: SiteDocument, p: TopPair): SourceSeq | undefined {
+  if (!isSeq(p.value)) return undefined;
+  return { flow: p.value.flow === true, items: p.value.items.map((i) => sourceScalar(doc, i)) };
+}
+
+/** A word of a string scalar, with its offsets in the document text. */
+export interface SourceWord {
+  word: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The whitespace-separated words of a plain or quoted one-line-or-folded
+ * scalar (what Ruby's `String#split` makes of it), with their offsets;
+ * undefined when the source does not map word for word onto the value
+ * (escapes, block scalars).
+ */
+export function scalarWords(doc: SiteDocument, s: SourceScalar): SourceWord[] | undefined {
+  if (typeof s.value !== 'string' || s.style === 'block') return undefined;
+  const quoted = s.style !== 'plain';
+  const from = quoted ? s.start + 1 : s.start;
+  const to = quoted ? s.end - 1 : s.end;
+  const src = doc.text.slice(from, to);
+  if ((s.style === 'double' && src.includes('\\')) || (s.style === 'single' && src.includes("''"))) return undefined;
+  const out: SourceWord[] = [];
+  for (const m of src.matchAll(/[^ \t\r\n\f\v]+/g)) out.push({ word: m[0], start: from + m.index, end: from + m.index + m[0].length });
+  const expected = s.value.split(/[ \t\r\n\f\v]+/).filter(Boolean);
+  return out.length === expected.length && out.every((w, i) => w.word === expected[i]) ? out : undefined;
+}
+
+/** A string as a YAML scalar in the given style (plain falls back to double quotes when it must). */
+export function yamlScalarAs(s: string, style: ScalarStyle, inFlow = false): string {
+  if (style === 'single') return `'${s.replace(/'/g, "''")}'`;
+  if (style === 'double' || style === 'block') return JSON.stringify(s);
+  if (inFlow && /[,[\]{}#]/.test(s)) return JSON.stringify(s);
+  return yamlString(s);
+}

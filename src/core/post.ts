@@ -168,6 +168,18 @@ function parseDate(v: unknown, site: SiteModel, env: PostEnv): ParsedDate {
   }
 }
 
+/** The document's own `date:` as Jekyll parses it (in the site zone); undefined when absent or unreadable. */
+export function ownDate(doc: SiteDocument, site: SiteModel, nowMs: number): ZonedTime | undefined {
+  const fm = doc.frontMatter;
+  const data = fm && fm.yaml.errors.length === 0 ? frontMatterData(fm.doc) : undefined;
+  if (!data || !('date' in data)) return undefined;
+  try {
+    return parseDate(data.date, site, { nowMs }).zoned;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Ruby's Array(x). */
 function rubyArray(v: unknown): unknown[] {
   if (v === null || v === undefined) return [];

@@ -1,0 +1,401 @@
+/**
+ * kramdown's element tree (block.ts) as markdown-it tokens, and the passes
+ * kramdown runs after span parsing: header ids (generate_gfm_header_id),
+ * abbreviations, GFM hard line breaks. Block tokens carry `data-line`
+ * (0-based line in the post) for scroll sync.
+ */
+import type { StateCore, Token } from 'markdown-it';
+import { updateAttrWithIal } from './block';
+import type { El, Ial } from './element';
+import { HTML_BLOCK_ELEMENTS, HTML_ELEMENTS_WITHOUT_BODY, WORD_U, escapeAttr, escapeText } from './syntax';
+
+type TokenCtor = StateCore['Token'];
+
+/** kramdown's html_attributes (ids that are blank are dropped). */
+export function htmlAttributes(attrs: Iterable<readonly [string, string | number]>): string {
+  let out = '';
+  for (const [k, val] of attrs) {
+    const v = String(val);
+    if (k === 'id' && v.trim() === '') continue;
+    out += ` ${k}="${escapeAttr(v)}"`;
+  }
+  return out;
+}
+
+export interface BuildOptions {
+  lineOffset: number;
+  headerOffset: number;
+  alds: Map<string, Ial>;
+}
+
+/** Builds the token stream of one element tree. */
+export class TokenBuilder {
+  readonly out: Token[] = [];
+  private level = 0;
+  private html = '';
+  /** Depth of block-level HTML elements (GFM's update_elements does not enter them). */
+  private inHtml = 0;
+
+  constructor(
+    private readonly Tok: TokenCtor,
+    private readonly o: BuildOptions,
+  ) {}
+
+  private flushHtml(): void {
+    if (this.html === '') return;
+    const t = new this.Tok('html_block', '', 0);
+    t.content = this.html;
+    t.block = true;
+    t.level = this.level;
+    this.out.push(t);
+    this.html = '';
+  }
+
+  private push(type: string, tag: string, nesting: 1 | 0 | -1, line: number | undefined, attrs?: Array<[string, string]>): Token {
+    this.flushHtml();
+    const t = new this.Tok(type, tag, nesting);
+    t.block = true;
+    if (nesting < 0) this.level--;
+    t.level = this.level;
+    if (nesting > 0) this.level++;
+    if (line !== undefined) {
+      t.map = [line, line + 1];
+      t.attrs = [['data-line', String(line + this.o.lineOffset)], ...(attrs ?? [])];
+    } else if (attrs && attrs.length) {
+      t.attrs = attrs;
+    }
+    this.out.push(t);
+    return t;
+  }
+
+  private inline(content: string, line: number): Token {
+    const t = this.push('inline', '', 0, undefined);
+    t.content = content;
+    t.children = [];
+    t.map = [line, line + 1];
+    t.meta = { inHtml: this.inHtml > 0 };
+    return t;
+  }
+
+  /** The element's attributes with its IAL applied (update_tree). */
+  private attrs(e: El): Array<[string, string]> {
+    const a: Record<string, string> = { ...e.attr };
+    if (e.options.ial) updateAttrWithIal(a, e.options.ial, this.o.alds);
+    return Object.entries(a);
+  }
+
+  build(children: El[]): Token[] {
+    for (const c of children) this.block(c, false);
+    this.flushHtml();
+    return this.out;
+  }
+
+  private block(e: El, parentRaw: boolean): void {
+    switch (e.type) {
+      case 'blank':
+      case 'eob':
+      case 'footnote_def':
+        return;
+      case 'p': {
+        const transparent = e.options.transparent === true;
+        const open = this.push('paragraph_open', 'p', 1, e.line, this.attrs(e));
+        open.hidden = transparent;
+        this.inline(e.children.map((c) => c.value).join(''), e.line);
+        this.push('paragraph_close', 'p', -1, undefined).hidden = transparent;
+        return;
+      }
+      case 'header': {
+        const level = Math.max(1, Math.min(6, (e.options.level ?? 1) + this.o.headerOffset));
+        const open = this.push('heading_open', `h${level}`, 1, e.line, this.attrs(e));
+        open.meta = { level: e.options.level, gfmId: this.inHtml === 0 };
+        this.inline(e.children.map((c) => c.value).join(''), e.line);
+        this.push('heading_close', `h${level}`, -1, undefined);
+        return;
+      }
+      case 'blockquote':
+        this.push('blockquote_open', 'blockquote', 1, e.line, this.attrs(e));
+        for (const c of e.children) this.block(c, false);
+        this.push('blockquote_close', 'blockquote', -1, undefined);
+        return;
+      case 'codeblock': {
+        const t = this.push('code_block', 'code', 0, e.line, this.attrs(e));
+        t.content = e.value;
+        t.info = e.options.lang ?? '';
+        return;
+      }
+      case 'hr':
+        this.push('hr', 'hr', 0, e.line, this.attrs(e));
+        return;
+      case 'ul':
+      case 'ol': {
+        const refs = e.options.ial?.refs ?? [];
+        if (refs.includes('toc')) {
+          const t = this.push('kd_toc', e.type, 0, e.line, this.attrs(e));
+          t.meta = { list: () => this.sub(e) };
+          return;
+        }
+        if (refs.includes('footnotes')) {
+          const t = this.push('kd_footnotes_here', '', 0, e.line);
+          t.meta = { list: () => this.sub(e) };
+          return;
+        }
+        const type = e.type === 'ul' ? 'bullet_list' : 'ordered_list';
+        this.push(`${type}_open`, e.type, 1, e.line, this.attrs(e));
+        for (const c of e.children) this.block(c, false);
+        this.push(`${type}_close`, e.type, -1, undefined);
+        return;
+      }
+      case 'li':
+      case 'dd': {
+        const type = e.type === 'li' ? 'list_item' : 'dd';
+        const open = this.push(`${type}_open`, e.type, 1, e.line, this.attrs(e));
+        const first = e.children[0];
+        open.meta = { compact: e.children.length === 0 || (first?.type === 'p' && first.options.transparent === true) };
+        for (const c of e.children) this.block(c, false);
+        this.push(`${type}_close`, e.type, -1, undefined);
+        return;
+      }
+      case 'dl':
+        this.push('dl_open', 'dl', 1, e.line, this.attrs(e));
+        for (const c of e.children) this.block(c, false);
+        this.push('dl_close', 'dl', -1, undefined);
+        return;
+      case 'dt':
+        this.push('dt_open', 'dt', 1, e.line, this.attrs(e));
+        this.inline(e.children.map((c) => c.value).join(''), e.line);
+        this.push('dt_close', 'dt', -1, undefined);
+        return;
+      case 'table': {
+        this.push('table_open', 'table', 1, e.line, this.attrs(e));
+        const align = e.options.alignment ?? [];
+        for (const part of e.children) {
+          this.push(`${part.type}_open`, part.type, 1, part.children[0]?.line ?? e.line, this.attrs(part));
+          for (const row of part.children) {
+            this.push('tr_open', 'tr', 1, row.line, this.attrs(row));
+            row.children.forEach((cell, i) => {
+              const cellType = part.type === 'thead' ? 'th' : 'td';
+              const a = this.attrs(cell);
+              const al = align[i] ?? 'default';
+              if (al !== 'default') {
+                const style = a.findIndex(([k]) => k === 'style');
+                if (style >= 0) a[style] = ['style', `${a[style]![1]}; text-align: ${al}`];
+                else a.push(['style', `text-align: ${al}`]);
+              }
+              const open = this.push(`${cellType}_open`, cellType, 1, cell.line, a);
+              const content = cell.children.map((c) => c.value).join('');
+              open.meta = { empty: content === '' };
+              this.inline(content, cell.line);
+              this.push(`${cellType}_close`, cellType, -1, undefined);
+            });
+            this.push('tr_close', 'tr', -1, undefined);
+          }
+          this.push(`${part.type}_close`, part.type, -1, undefined);
+        }
+        this.push('table_close', 'table', -1, undefined);
+        return;
+      }
+      case 'math': {
+        const t = this.push('math_block', 'div', 0, e.line, this.attrs(e));
+        t.content = e.value;
+        return;
+      }
+      case 'html_element':
+        this.htmlElement(e, parentRaw);
+        return;
+      case 'xml_comment':
+      case 'xml_pi':
+        this.html += e.value + (parentRaw ? '' : '\n');
+        return;
+      case 'comment':
+        this.html += `<!-- ${e.value} -->\n`;
+        return;
+      case 'raw': {
+        const types = e.options.rawType ?? [];
+        if (types.length === 0 || types.some((t) => t.includes('html'))) this.html += e.value + (e.options.category === 'block' || parentRaw ? (parentRaw ? '' : '\n') : '');
+        return;
+      }
+      case 'text':
+        this.html += escapeText(e.value);
+        return;
+      case 'raw_text':
+        this.inline(e.value, e.line);
+        return;
+      default:
+        for (const c of e.children) this.block(c, parentRaw);
+    }
+  }
+
+  /** Tokens of a placeholder list (rendered as a normal list when it is not the first {:toc}). */
+  private sub(e: El): Token[] {
+    const b = new TokenBuilder(this.Tok, this.o);
+    const type = e.type === 'ul' ? 'bullet_list' : 'ordered_list';
+    b.push(`${type}_open`, e.type, 1, e.line, b.attrs(e));
+    for (const c of e.children) b.block(c, false);
+    b.push(`${type}_close`, e.type, -1, undefined);
+    b.flushHtml();
+    return b.out;
+  }
+
+  private htmlElement(e: El, parentRaw: boolean): void {
+    const model = e.options.contentModel ?? 'raw';
+    const attrs = this.attrs(e);
+    const dataLine = !parentRaw || HTML_BLOCK_ELEMENTS.has(e.value) ? ` data-line="${e.line + this.o.lineOffset}"` : '';
+    const start = `<${e.value}${dataLine}${htmlAttributes(attrs)}`;
+    const nl = parentRaw ? '' : '\n';
+    const kids = e.children;
+    if (e.options.isClosed && model === 'raw') {
+      this.html += `${start} />${nl}`;
+    } else if (kids.length > 0 && model !== 'block') {
+      this.html += `${start}>`;
+      if (model === 'span') {
+        this.inHtml++;
+        for (const c of kids) {
+          if (c.type === 'raw_text') this.inline(c.value, c.line);
+          else this.block(c, true);
+        }
+        this.inHtml--;
+      } else {
+        for (const c of kids) this.block(c, true);
+      }
+      this.html += `</${e.value}>${nl}`;
+    } else if (kids.length > 0) {
+      this.html += `${start}>\n`;
+      this.inHtml++;
+      for (const c of kids) this.block(c, false);
+      this.inHtml--;
+      this.html += `</${e.value}>${nl}`;
+    } else if (HTML_ELEMENTS_WITHOUT_BODY.has(e.value)) {
+      this.html += `${start} />${nl}`;
+    } else {
+      this.html += `${start}></${e.value}>${nl}`;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// After span parsing
+
+/** kramdown-parser-gfm's update_raw_text over an inline token's children. */
+export function rawText(children: Token[]): string {
+  let s = '';
+  for (const t of children) {
+    if (t.type === 'text' || t.type === 'code_inline' || t.type === 'math_inline' || t.type === 'kd_entity') s += t.content;
+  }
+  return s;
+}
+
+const NON_WORD = new RegExp(`(?!${WORD_U}|[\\- \\t])[\\s\\S]`, 'gu');
+
+/** generate_gfm_header_id (without the counter). */
+export function gfmHeaderId(text: string): string {
+  return text.toLowerCase().replace(NON_WORD, '').replace(/[ \t]/g, '-');
+}
+
+/** kramdown's basic_generate_id. */
+export function basicGenerateId(str: string): string {
+  return str
+    .replace(/^[^a-zA-Z]+/, '')
+    .replace(/[^a-zA-Z0-9 -]/g, '')
+    .replace(/ /g, '-')
+    .toLowerCase();
+}
+
+/** GFM ids for headers that have none (update_elements), in document order. */
+export function assignGfmIds(tokens: Token[], prefix: string): void {
+  const counter = new Map<string, number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.type !== 'heading_open' || !(t.meta as { gfmId?: boolean } | null)?.gfmId) continue;
+    if (t.attrGet('id') !== null) continue;
+    const inline = tokens[i + 1]!;
+    const id = gfmHeaderId(rawText(inline.children ?? []));
+    const n = (counter.get(id) ?? -1) + 1;
+    counter.set(id, n);
+    t.attrSet('id', prefix + (n > 0 ? `${id}-${n}` : id));
+  }
+}
+
+/** GFM: text with a hard line break (backslash-newline, or any newline with hard_wrap) becomes text + <br />. */
+export function gfmLineBreaks(tokens: Token[], hardWrap: boolean, Tok: TokenCtor): void {
+  const sep = hardWrap ? '\n' : '\\\n';
+  for (const block of tokens) {
+    if (block.type !== 'inline' || !block.children || (block.meta as { inHtml?: boolean } | null)?.inHtml) continue;
+    const kids = block.children;
+    if (!kids.some((k) => k.type === 'text' && k.content.includes(sep))) continue;
+    const out: Token[] = [];
+    let depth = 0;
+    kids.forEach((k, idx) => {
+      if (k.type === 'kd_html_open') depth++;
+      if (k.type === 'kd_html_close') depth--;
+      if (k.type !== 'text' || depth > 0 || !k.content.includes(sep)) {
+        out.push(k);
+        return;
+      }
+      const lines = k.content.split(sep);
+      const omitTrailing = lines[lines.length - 1] === '' && idx === kids.length - 1;
+      lines.forEach((line, i) => {
+        const t = new Tok('text', '', 0);
+        t.content = i > 0 ? '\n' + line : line;
+        t.level = k.level;
+        out.push(t);
+        if (i < lines.length - 2 || (i === lines.length - 2 && !omitTrailing)) {
+          const br = new Tok('hardbreak', 'br', 0);
+          br.level = k.level;
+          out.push(br);
+        }
+      });
+    });
+    block.children = out;
+  }
+}
+
+/** replace_abbreviations over text tokens (not inside raw HTML span elements). */
+export function replaceAbbreviations(tokens: Token[], defs: Map<string, string>, attrsOf: (abbr: string) => Array<[string, string]>, Tok: TokenCtor): void {
+  if (defs.size === 0) return;
+  const sorted = [...defs.keys()].sort((a, b) => b.length - a.length);
+  const alt = sorted.map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
+  const first = new RegExp(`(?:${alt})`);
+  const scan = new RegExp(`(?:\\W|^)(?:${alt})(?!\\w)`, 'gm');
+  for (const block of tokens) {
+    if (block.type !== 'inline' || !block.children) continue;
+    const out: Token[] = [];
+    let rawDepth = 0;
+    for (const k of block.children) {
+      if (k.type === 'kd_html_open' && (k.meta as { raw?: boolean } | null)?.raw) rawDepth++;
+      if (k.type === 'kd_html_close' && (k.meta as { raw?: boolean } | null)?.raw) rawDepth--;
+      if (k.type !== 'text' || rawDepth > 0 || !first.test(k.content)) {
+        out.push(k);
+        continue;
+      }
+      const v = k.content;
+      let pos = 0;
+      const mk = (content: string): void => {
+        const t = new Tok('text', '', 0);
+        t.content = content;
+        t.level = k.level;
+        out.push(t);
+      };
+      scan.lastIndex = 0;
+      for (let m = scan.exec(v); m; m = scan.exec(v)) {
+        let start = m.index;
+        let abbr = sorted.find((a) => v.startsWith(a, start));
+        if (abbr === undefined) {
+          start++;
+          abbr = sorted.find((a) => v.startsWith(a, start))!;
+        }
+        mk(v.slice(pos, start));
+        const t = new Tok('abbr', 'abbr', 0);
+        t.content = abbr;
+        t.level = k.level;
+        const attrs = attrsOf(abbr);
+        const title = defs.get(abbr) ?? '';
+        t.attrs = title === '' ? attrs : [...attrs.filter(([n]) => n !== 'title'), ['title', title]];
+        out.push(t);
+        pos = start + abbr.length;
+        scan.lastIndex = pos;
+      }
+      mk(v.slice(pos));
+    }
+    block.children = out;
+  }
+}

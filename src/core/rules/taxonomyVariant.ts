@@ -1,0 +1,118 @@
+import type { SiteDocument } from '../document';
+import { scalarWords, sourceScalar, sourceSeq, topPair, yamlScalarAs, type SourceScalar } from '../edit';
+import type { Fix } from '../problem';
+import type { Counts } from '../siteIndex';
+import type { Finding, Rule, RuleContext } from './rule';
+
+/** `Web` on a site that mostly writes `web`: Jekyll keeps them apart (two tag pages, two entries in `site.tags`). */
+export const taxonomyVariant: Rule = {
+  id: 'taxonomy-variant',
+  defaultSeverity: 'information',
+  summary: 'A tag or category that differs only in case or `-`/space/`_` from a spelling used more often on the site.',
+  docs: {
+    description: [
+      'Jekyll compares tags and categories as exact strings: `Web` and `web`, `Big-Data` and `Big Data` are different tags, each with its own',
+      'entry in `site.tags` (and its own page with tag-archive plugins); for categories, different URLs too. Real sites drift this way over the',
+      'years. Reported when a value differs only in letter case or in `-`, `_` and spaces from the spelling most posts of the site use',
+      '(on a tie, the one that sorts first).',
+    ].join('\n'),
+    bad: '---\ntags: [Web, jekyll]   # 37 other posts say `web`\n---',
+    good: '---\ntags: [web, jekyll]\n---',
+    fix: "Use the site's most used spelling for that one value (its quotes are kept).",
+  },
+  check({ doc, post, index }: RuleContext): Finding[] {
+    if (!index || !post || post.frontMatterError || doc.skipped) return [];
+    const out: Finding[] = [];
+    // Jekyll's tags come from `tag:` when it is set, else from `tags:`; categories from both keys.
+    const tagKey = post.data.tag !== undefined && post.data.tag !== null && post.data.tag !== false ? 'tag' : 'tags';
+    const groups: Array<{ keys: string[]; counts: Counts; noun: string }> = [
+      { keys: [tagKey], counts: index.tags, noun: 'tags' },
+      { keys: ['categories', 'category'], counts: index.categories, noun: 'categories' },
+    ];
+    for (const { keys, counts, noun } of groups) {
+      const best = mostUsed(counts);
+      for (const key of keys) {
+        for (const v of valuesOf(doc, key, key === 'tags' || key === 'categories')) {
+          const top = best.get(fold(v.value));
+          if (top === undefined || top === v.value) continue;
+          const mine = Math.max(counts.get(v.value) ?? 0, 1);
+          const theirs = counts.get(top) ?? 0;
+          const fix = replacement(doc, v, top);
+          out.push({
+            range: doc.lines.rangeOf(v.start, v.end),
+            message: `\`${v.value}\` is used by ${posts(mine)}, \`${top}\` by ${theirs} — Jekyll treats them as different ${noun}.`,
+            fixes: fix ? [fix] : [],
+          });
+        }
+      }
+    }
+    return out;
+  },
+};
+
+/** The key under which spellings count as one: case and `-`/`_`/space runs ignored. */
+function fold(s: string): string {
+  return s.toLowerCase().replace(/[-_\s]+/g, ' ').trim();
+}
+
+/** For each fold key, the spelling most posts use (ties: the one that sorts first). */
+function mostUsed(counts: Counts): Map<string, string> {
+  const best = new Map<string, string>();
+  for (const [spelling, n] of counts) {
+    const k = fold(spelling);
+    const cur = best.get(k);
+    if (cur === undefined) best.set(k, spelling);
+    else {
+      const m = counts.get(cur)!;
+      if (n > m || (n === m && spelling < cur)) best.set(k, spelling);
+    }
+  }
+  return best;
+}
+
+function posts(n: number): string {
+  return n === 1 ? '1 post' : `${n} posts`;
+}
+
+/** One value of the post with its source: a list item, a scalar, or a word of a string Jekyll splits. */
+interface Value {
+  value: string;
+  start: number;
+  end: number;
+  /** The scalar it belongs to, when the value is a whole scalar (not one word of a string). */
+  scalar: SourceScalar | undefined;
+  quote: SourceScalar['style'];
+  inFlow: boolean;
+}
+
+function valuesOf(doc: SiteDocument, key: string, splits: boolean): Value[] {
+  const p = topPair(doc, key);
+  if (!p) return [];
+  const seq = sourceSeq(doc, p);
+  if (seq) {
+    return seq.items
+      .filter((i): i is SourceScalar => i !== undefined && typeof i.value === 'string')
+      .map((i) => ({ value: i.value as string, start: i.start, end: i.end, scalar: i, quote: i.style, inFlow: seq.flow }));
+  }
+  const s = sourceScalar(doc, p.value);
+  if (!s || typeof s.value !== 'string') return [];
+  if (splits && /[ \t\r\n\f\v]/.test(s.value.trim())) {
+    return (scalarWords(doc, s) ?? []).map((w) => ({ value: w.word, start: w.start, end: w.end, scalar: undefined, quote: s.style, inFlow: false }));
+  }
+  return [{ value: s.value, start: s.start, end: s.end, scalar: s, quote: s.style, inFlow: false }];
+}
+
+function replacement(doc: SiteDocument, v: Value, top: string): Fix | undefined {
+  let newText: string;
+  if (v.scalar) {
+    newText = yamlScalarAs(top, v.quote, v.inFlow);
+  } else {
+    // One word of a string Jekyll splits: the spelling must stay one word, written as that string's quoting allows.
+    if (/[ \t\r\n\f\v]/.test(top)) return undefined;
+    if (v.quote === 'double') newText = JSON.stringify(top).slice(1, -1);
+    else if (v.quote === 'single') newText = top.replace(/'/g, "''");
+    else if (/^[\p{L}\p{N}_][\p{L}\p{N}_.+\-/&()]*$/u.test(top)) newText = top;
+    else return undefined;
+  }
+  return { title: `Use \`${top}\``, edits: [{ range: doc.lines.rangeOf(v.start, v.end), newText }], preferred: true };
+}
