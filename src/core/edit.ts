@@ -172,3 +172,19 @@ export function yamlScalarAs(s: string, style: ScalarStyle, inFlow = false): str
   if (inFlow && /[,[\]{}#]/.test(s)) return JSON.stringify(s);
   return yamlString(s);
 }
+
+/**
+ * Where a pair's value text really ends: before the line break a block
+ * scalar's range takes in, and at the last item of a block list (its
+ * trailing comments excluded).
+ */
+export function valueTextEnd(doc: SiteDocument, p: TopPair): number {
+  const fm = doc.frontMatter;
+  if (fm && isSeq(p.value) && p.value.flow !== true) {
+    const last = p.value.items[p.value.items.length - 1] as Node | undefined;
+    if (last?.range) return fm.yaml.toOriginal(last.range[1]);
+  }
+  let end = p.valueEnd;
+  while (end > p.valueStart && /\s/.test(doc.text[end - 1]!)) end--;
+  return end;
+}

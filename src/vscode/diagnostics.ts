@@ -34,6 +34,7 @@ export class DiagnosticsManager extends Disposable implements ProblemCache {
     this._register(vscode.workspace.onDidSaveTextDocument((d) => this.schedule(d, 0)));
     this._register(vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)));
     this._register(sites.onDidChange(() => this.validateOpen()));
+    this._register(sites.onDidChangeIndex(() => this.validateOpen()));
     this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('jekyll')) this.validateOpen();
@@ -79,7 +80,15 @@ export class DiagnosticsManager extends Disposable implements ProblemCache {
       return;
     }
     const version = document.version;
-    const problems = checkDocument(document.getText(), document.uri.path, site.model, {
+    const index = await site.index();
+    const text = document.getText();
+    const invalidUtf8 = text.includes('\uFFFD') && !document.isDirty && !(await isValidUtf8(document.uri));
+    if (this.isDisposed || document.isClosed || this.generations.get(key) !== generation || document.version !== version) return;
+    // The index follows the editor's text, so other rules see this post as typed.
+    index.updatePostText(document.uri.path, invalidUtf8 ? undefined : text);
+    const problems = checkDocument(text, document.uri.path, site.model, {
+      index,
+      invalidUtf8,
       rules: readSettings(document.uri).rules,
       onRuleError: (rule, e) => console.error(`[jekyll-posts] rule ${rule} failed on ${key}:`, e),
     });
@@ -105,6 +114,7 @@ export class DiagnosticsManager extends Disposable implements ProblemCache {
     for (const site of this.sites.all) {
       progress.report({ message: vscode.workspace.asRelativePath(site.uri) });
       const files = await checkSite(site.fs, site.model, {
+        index: await site.index(),
         rules: readSettings(site.uri).rules,
         isCancelled: () => token.isCancellationRequested,
       });
@@ -116,6 +126,15 @@ export class DiagnosticsManager extends Disposable implements ProblemCache {
       }
     }
     return count;
+  }
+}
+
+async function isValidUtf8(uri: vscode.Uri): Promise<boolean> {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri));
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { SiteDocument } from '../document';
-import { removePair, sourceScalar, sourceSeq, topPair, topPairs, yamlScalarAs, type ScalarStyle, type SourceScalar, type TopPair } from '../edit';
+import { removePair, sourceScalar, sourceSeq, topPair, topPairs, valueTextEnd, yamlScalarAs, type ScalarStyle, type SourceScalar, type TopPair } from '../edit';
 import type { Fix, TextEdit } from '../problem';
 import type { Finding, Rule, RuleContext } from './rule';
 
@@ -23,7 +23,7 @@ export const singularAndPlural: Rule = {
     if (!tags || tagsValues(doc, tags).length === 0) return [];
     const tagPairs = topPairs(doc).filter((p) => p.key === 'tag');
     const tag = tagPairs[tagPairs.length - 1];
-    const range = doc.lines.rangeOf(tags.valueStart, tags.valueEnd);
+    const range = doc.lines.rangeOf(tags.valueStart, valueTextEnd(doc, tags));
     const used = (Array.isArray(post.data.tag) ? post.data.tag : [post.data.tag]).map((v) => `\`${String(v)}\``).join(', ');
     if (!tag) {
       // `tag:` comes from the site's `defaults:`; the post's own `tags:` are lost.
@@ -118,8 +118,9 @@ function mergeFix(doc: SiteDocument, tag: TopPair, tagPairs: readonly TopPair[],
     }
     if (!insertedDone) edits.push({ range: doc.lines.rangeOf(first.lineStart!, first.lineStart!), newText: inserted });
   } else {
-    if (seq && /#/.test(doc.text.slice(tags.valueStart, tags.valueEnd).replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, ''))) return undefined;
-    edits.push({ range: doc.lines.rangeOf(tags.valueStart, tags.valueEnd), newText: '[' + merged.map((i) => i.text).join(', ') + ']' });
+    const end = valueTextEnd(doc, tags);
+    if (seq && /#/.test(doc.text.slice(tags.valueStart, end).replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, ''))) return undefined;
+    edits.push({ range: doc.lines.rangeOf(tags.valueStart, end), newText: '[' + merged.map((i) => i.text).join(', ') + ']' });
   }
   const list = merged.map((i) => i.key).join(', ');
   return { title: `Merge into one \`tags\` list (${list}) and remove \`tag:\``, edits, preferred: true };

@@ -1,6 +1,6 @@
-import { replaceValue, sourceScalar, topPair, yamlScalarAs, type ScalarStyle } from '../edit';
+import { sourceScalar, topPair, valueTextEnd, yamlScalarAs, type ScalarStyle } from '../edit';
 import type { PostInfo } from '../post';
-import type { Fix } from '../problem';
+import type { Fix, TextEdit } from '../problem';
 import type { Finding, Rule, RuleContext } from './rule';
 
 /** `categories: web development` is two categories; `tags: classic hollywood` two tags. */
@@ -31,12 +31,14 @@ export const taxonomySpaceString: Rule = {
       if (words.length < 2) continue;
       const style: ScalarStyle = s.style === 'block' ? 'plain' : s.style;
       const one = s.value.trim().replace(/[ \t\r\n\f\v]+/g, ' ');
+      const end = valueTextEnd(doc, p);
+      const edit = (newText: string): TextEdit[] => [{ range: doc.lines.rangeOf(s.start, end), newText }];
       const fixes: Fix[] = [];
       const commaParts = one.includes(',') ? one.split(',').map((w) => w.trim()).filter(Boolean) : undefined;
-      if (commaParts && commaParts.length > 1) fixes.push({ title: `Split at the commas: ${flowList(commaParts, style)}`, edits: [replaceValue(doc, p, flowList(commaParts, style))], preferred: true });
-      fixes.push({ title: `Write the list Jekyll makes: ${flowList(words, style)}`, edits: [replaceValue(doc, p, flowList(words, style))] });
-      fixes.push({ title: `Keep one ${key === 'tags' ? 'tag' : 'category'}: ${flowList([one], style === 'plain' ? 'double' : style)}`, edits: [replaceValue(doc, p, flowList([one], style === 'plain' ? 'double' : style))] });
-      out.push({ range: doc.lines.rangeOf(s.start, s.end), message: messageFor(key, words, post) + (commaParts ? ' A comma separates nothing here: it stays part of the value.' : ''), fixes });
+      if (commaParts && commaParts.length > 1) fixes.push({ title: `Split at the commas: ${flowList(commaParts, style)}`, edits: edit(flowList(commaParts, style)), preferred: true });
+      fixes.push({ title: `Write the list Jekyll makes: ${flowList(words, style)}`, edits: edit(flowList(words, style)) });
+      fixes.push({ title: `Keep one ${key === 'tags' ? 'tag' : 'category'}: ${flowList([one], style === 'plain' ? 'double' : style)}`, edits: edit(flowList([one], style === 'plain' ? 'double' : style)) });
+      out.push({ range: doc.lines.rangeOf(s.start, end), message: messageFor(key, words, post) + (commaParts ? ' A comma separates nothing here: it stays part of the value.' : ''), fixes });
     }
     return out;
   },

@@ -75,6 +75,11 @@ describe('rule mojibake', () => {
   });
 });
 
+/** Invisible characters (C1 controls, no-break space) spelled out in test titles. */
+function show(s: string): string {
+  return s.replace(/[\u0080-\u00a0]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 describe('encoding helpers', () => {
   const cases: Array<[string, string]> = [
     ['â€™', '’'],
@@ -99,7 +104,7 @@ describe('encoding helpers', () => {
     ['æ—¥æœ¬', '日本'],
   ];
   for (const [bad, good] of cases) {
-    it(`repairs ${JSON.stringify(bad)} → ${good}`, () => {
+    it(`repairs ${show(bad)} → ${show(good)}`, () => {
       assert.equal(repairMojibake(`x ${bad} y`), `x ${good} y`);
       const spans = findMojibake(`x ${bad} y`);
       assert.deepEqual(spans, [{ start: 2, end: 2 + bad.length, repaired: good }]);

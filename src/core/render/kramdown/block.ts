@@ -64,9 +64,25 @@ export class Scanner {
   eos(): boolean {
     return this.pos >= this.s.length;
   }
+  /**
+   * Ruby's StringScanner matches against the rest of the string: `^` (and
+   * `\A`) also match at pos when pos is inside a line. JavaScript's sticky
+   * match only does at line starts, so inside a line we match the rest.
+   */
+  private midLine(): boolean {
+    return this.pos > 0 && this.s.charCodeAt(this.pos - 1) !== 10;
+  }
+
   /** Matches `source` at pos without moving. */
   check(source: string, flags = ''): RegExpExecArray | null {
     const r = re(source, 'y', flags);
+    if (this.midLine()) {
+      r.lastIndex = 0;
+      const m = r.exec(this.s.slice(this.pos));
+      if (m) m.index += this.pos;
+      this.m = m;
+      return m;
+    }
     r.lastIndex = this.pos;
     this.m = r.exec(this.s);
     return this.m;
@@ -81,8 +97,15 @@ export class Scanner {
   /** Searches from pos; moves past the match and returns everything up to its end. */
   scanUntil(source: string, flags = ''): string | null {
     const r = re(source, 'g', flags);
-    r.lastIndex = this.pos;
-    const m = r.exec(this.s);
+    let m: RegExpExecArray | null;
+    if (this.midLine()) {
+      r.lastIndex = 0;
+      m = r.exec(this.s.slice(this.pos));
+      if (m) m.index += this.pos;
+    } else {
+      r.lastIndex = this.pos;
+      m = r.exec(this.s);
+    }
     this.m = m;
     if (!m) return null;
     const end = m.index + m[0].length;

@@ -1,0 +1,642 @@
+import { deepMerge, defaultsFor } from './defaults';
+import type { SiteDocument } from './document';
+import { frontMatterData, type PostInfo } from './post';
+import type { SiteModel } from './site';
+import { isRecord } from './yamlValue';
+
+/**
+ * The Liquid in a document's body as Jekyll 4.3 (Liquid 4/5) sees it, and the
+ * Markdown code blocks around it: one linear pass, no I/O. Shared by the
+ * Liquid rules, completions and the preview.
+ *
+ * Liquid:
+ * - Tokens are cut exactly as Liquid's tokenizer cuts them: `{%` up to the
+ *   first `%}`; `{{` up to the first `}` (and one more `}` right after it);
+ *   a `{%` or `{{` with no closer is a token of its own, unterminated — a
+ *   syntax error that stops the build. Liquid runs before Markdown, so this
+ *   holds inside code blocks too.
+ * - `{% raw %}` takes everything up to the first token that Liquid's Raw tag
+ *   reads as `endraw` (`{%`, blanks, `endraw`: so `{%- endraw %}` does not
+ *   close it). `{% comment %}` nests, and takes a nested raw whole. Nothing
+ *   inside either runs; tags inside a comment are still parsed (see
+ *   `commented`).
+ *
+ * Markdown (kramdown with `input: GFM`, judged on the source as written, not
+ * on Liquid's output — a line holding only `{% if %}` counts as text):
+ * - A fence (``` or ~~~, 3+, up to 3 spaces in, one info word at most) is a
+ *   code block only when a closing fence (the same run or longer) follows, as
+ *   in kramdown-parser-gfm; without one it is text.
+ * - Indented code: lines starting with a tab or 4 spaces that do not continue
+ *   a paragraph (after a blank line, a heading, a rule, a fence or an HTML
+ *   block). It goes on over blank lines followed by more indented lines and
+ *   over non-blank lines right after it (kramdown's lazy lines).
+ * - Lists: indented lines continue the list item; code inside an item needs 4
+ *   more columns than the item's text, after a blank line. Items are tracked
+ *   by the column their text starts at; a list marker right before a fence
+ *   (`- ```js`) is not followed.
+ * - Blockquotes: `>` markers are stripped; a change of depth starts a new
+ *   container.
+ * - Block HTML (a line starting with a tag that is not a span element): its
+ *   lines up to the matching close tag are raw HTML — neither fences nor
+ *   indented code — unless `markdown="1"` (or `parse_block_html: true` for
+ *   the elements kramdown then parses).
+ * - The lines of a `{% highlight %}` block are its code, not Markdown; lines
+ *   inside a `{% comment %}` do not exist for Markdown.
+ */
+
+/** A half-open span of text offsets. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** One Liquid tag `{% … %}` or output `{{ … }}`. */
+export interface LiquidToken extends Span {
+  kind: 'tag' | 'output';
+  /** The tag's name (`include`, `raw`, `#`); '' for an output, or for a tag Liquid cannot parse (a syntax error). */
+  name: string;
+  /**
+   * A tag's markup after its name, or an output's expression — what Liquid
+   * hands on: leading blanks after the name skipped, trailing blanks kept,
+   * whitespace-control dashes removed.
+   */
+  args: string;
+  /** Offset of `args` in the text. */
+  argsStart: number;
+  /** `{%-` / `{{-`: trims the whitespace before the token. */
+  trimLeft: boolean;
+  /** `-%}` / `-}}`: trims the whitespace after it. */
+  trimRight: boolean;
+  /** False when Liquid finds no `%}` / `}}` for it: a syntax error that stops the build. */
+  terminated: boolean;
+}
+
+/** A `{% raw %}` or `{% comment %}` region: nothing inside it runs. */
+export interface OpaqueRegion extends Span {
+  kind: 'raw' | 'comment';
+  open: LiquidToken;
+  /** Undefined when it is never closed ("'raw' tag was never closed": the build fails); the region then runs to the end. */
+  close: LiquidToken | undefined;
+  /** Between the two tags. */
+  content: Span;
+}
+
+interface CodeBase extends Span {
+  /** The code itself (for a fence: the lines between the fences, line break of the last included). */
+  content: Span;
+}
+
+/** A fenced code block; `start`/`end` cover both fence lines (without the final line break). */
+export interface FencedCode extends CodeBase {
+  kind: 'fence';
+  openLine: Span;
+  closeLine: Span;
+  /** What precedes the fence on its line (indentation, `>` markers): the prefix of a line inserted next to it. */
+  prefix: string;
+  /** The info string's first word, when there is one. */
+  lang: string | undefined;
+}
+
+/** An indented code block; `start`/`end` cover its first to its last non-blank line. */
+export interface IndentedCode extends CodeBase {
+  kind: 'indented';
+  /** The container's prefix (`>` markers, a list item's indentation), without the code's own 4 columns. */
+  prefix: string;
+}
+
+/** A `{% highlight %}…{% endhighlight %}` block; `start`/`end` cover both tags. */
+export interface HighlightCode extends CodeBase {
+  kind: 'highlight';
+  open: LiquidToken;
+  close: LiquidToken;
+  lang: string | undefined;
+}
+
+export type CodeBlock = FencedCode | IndentedCode | HighlightCode;
+
+export interface LiquidScan {
+  /** Where the body (the part Liquid renders) starts. */
+  bodyStart: number;
+  /** Every tag and output Liquid runs, in order: the raw/comment tags themselves included, nothing inside them. */
+  tokens: LiquidToken[];
+  /** Tags and outputs inside `{% comment %}`: never run, but parsed (a `{% post_url %}` Liquid cannot parse still fails the build). */
+  commented: LiquidToken[];
+  /** `{% raw %}` and `{% comment %}` regions, in order, outermost only. */
+  opaque: OpaqueRegion[];
+  /** Code blocks, in order, outermost only (a highlight block inside a fence is part of the fence). */
+  code: CodeBlock[];
+}
+
+export interface ScanOptions {
+  /** Offset of the body (after the front matter); 0 by default. */
+  bodyStart?: number;
+  /** Look for Markdown code blocks (fences, indented code); false for `.html` and other non-Markdown files. */
+  markdown?: boolean;
+  /** kramdown's `parse_block_html` (Markdown inside `<div>` and the like). */
+  parseBlockHtml?: boolean;
+}
+
+const OPENER = /\{[{%]/g;
+// Liquid's FullToken and ContentOfVariable; Ruby's \s and \w are ASCII.
+const FULL_TAG = /^\{%(-?)([ \t\n\v\f\r]*)(#|[A-Za-z0-9_]+)([ \t\n\v\f\r]*)([\s\S]*?)(-?)%\}$/;
+const OUTPUT = /^\{\{(-?)([\s\S]*?)(-?)\}\}$/;
+// Raw#parse: FullTokenPossiblyInvalid.
+const RAW_END = /^([\s\S]*)\{%[ \t\n\v\f\r]*([A-Za-z0-9_]+)[ \t\n\v\f\r]*(?:[\s\S]*)?%\}$/;
+
+/** Cuts the body into Liquid tokens, as Liquid's tokenizer does. */
+function tokenize(text: string, from: number): LiquidToken[] {
+  const out: LiquidToken[] = [];
+  OPENER.lastIndex = from;
+  for (let m = OPENER.exec(text); m; m = OPENER.exec(text)) {
+    const start = m.index;
+    const tag = text.charCodeAt(start + 1) === 37; /* % */
+    let end: number;
+    let terminated: boolean;
+    if (tag) {
+      const close = text.indexOf('%}', start + 2);
+      terminated = close >= 0;
+      end = terminated ? close + 2 : start + 2;
+    } else {
+      const close = text.indexOf('}', start + 2);
+      if (close < 0) {
+        terminated = false;
+        end = start + 2;
+      } else {
+        end = text.charCodeAt(close + 1) === 125 /* } */ ? close + 2 : close + 1;
+        terminated = end - close === 2;
+      }
+    }
+    out.push(makeToken(text, start, end, tag ? 'tag' : 'output', terminated));
+    OPENER.lastIndex = end;
+  }
+  return out;
+}
+
+function makeToken(text: string, start: number, end: number, kind: LiquidToken['kind'], terminated: boolean): LiquidToken {
+  const raw = text.slice(start, end);
+  const token: LiquidToken = { kind, start, end, name: '', args: '', argsStart: start + 2, trimLeft: false, trimRight: false, terminated };
+  if (!terminated) return token;
+  if (kind === 'tag') {
+    const m = FULL_TAG.exec(raw);
+    token.trimLeft = raw[2] === '-';
+    token.trimRight = raw.length >= 5 && raw[raw.length - 3] === '-';
+    if (!m) return token;
+    token.name = m[3]!;
+    token.args = m[5]!;
+    token.argsStart = start + 2 + m[1]!.length + m[2]!.length + m[3]!.length + m[4]!.length;
+  } else {
+    const m = OUTPUT.exec(raw)!;
+    token.trimLeft = m[1] === '-';
+    token.trimRight = m[3] === '-';
+    token.args = m[2]!;
+    token.argsStart = start + 2 + m[1]!.length;
+  }
+  return token;
+}
+
+/** Where a raw region opened at token `i` ends: the index of the closing token (or -1) and where the raw content stops. */
+function rawEnd(text: string, all: readonly LiquidToken[], i: number): { close: number; contentEnd: number } {
+  for (let j = i + 1; j < all.length; j++) {
+    const t = all[j]!;
+    if (!t.terminated) continue;
+    const m = RAW_END.exec(text.slice(t.start, t.end));
+    if (m && m[2] === 'endraw') return { close: j, contentEnd: t.start + m[1]!.length };
+  }
+  return { close: -1, contentEnd: text.length };
+}
+
+/** Sorts tokens into those Liquid runs, those in comments, and the raw/comment regions. */
+function regions(text: string, all: readonly LiquidToken[]): Pick<LiquidScan, 'tokens' | 'commented' | 'opaque'> {
+  const tokens: LiquidToken[] = [];
+  const commented: LiquidToken[] = [];
+  const opaque: OpaqueRegion[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const t = all[i]!;
+    if (t.kind === 'tag' && t.name === 'raw') {
+      tokens.push(t);
+      const { close, contentEnd } = rawEnd(text, all, i);
+      const c = close >= 0 ? all[close]! : undefined;
+      opaque.push({ kind: 'raw', start: t.start, end: c ? c.end : text.length, open: t, close: c, content: { start: t.end, end: contentEnd } });
+      if (!c) break;
+      tokens.push(c);
+      i = close;
+    } else if (t.kind === 'tag' && t.name === 'comment') {
+      tokens.push(t);
+      let depth = 1;
+      let j = i + 1;
+      let c: LiquidToken | undefined;
+      for (; j < all.length; j++) {
+        const u = all[j]!;
+        if (u.kind === 'tag' && u.name === 'raw') {
+          commented.push(u);
+          const r = rawEnd(text, all, j);
+          if (r.close < 0) {
+            j = all.length;
+            break;
+          }
+          j = r.close;
+          continue;
+        }
+        if (u.kind === 'tag' && u.name === 'comment') depth++;
+        else if (u.kind === 'tag' && u.name === 'endcomment' && --depth === 0) {
+          c = u;
+          break;
+        }
+        commented.push(u);
+      }
+      opaque.push({ kind: 'comment', start: t.start, end: c ? c.end : text.length, open: t, close: c, content: { start: t.end, end: c ? c.start : text.length } });
+      if (!c) break;
+      tokens.push(c);
+      i = j;
+    } else tokens.push(t);
+  }
+  return { tokens, commented, opaque };
+}
+
+/** `{% highlight %}` blocks among the running tags. Liquid blocks do not overlap, so the first endhighlight closes it. */
+function highlights(tokens: readonly LiquidToken[]): HighlightCode[] {
+  const out: HighlightCode[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'tag' || t.name !== 'highlight') continue;
+    for (let j = i + 1; j < tokens.length; j++) {
+      const u = tokens[j]!;
+      if (u.kind === 'tag' && u.name === 'endhighlight') {
+        const lang = /^\s*([A-Za-z0-9.+#_-]+)/.exec(t.args)?.[1];
+        out.push({ kind: 'highlight', start: t.start, end: u.end, content: { start: t.end, end: u.start }, open: t, close: u, lang });
+        i = j;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// kramdown's span-level elements: a line starting with one of them is a paragraph, not block HTML.
+const SPAN_ELEMENTS = new Set('a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt u var'.split(' '));
+const VOID_ELEMENTS = new Set('area base br col command embed hr img input keygen link meta param source track wbr'.split(' '));
+// Elements whose content kramdown parses as Markdown when `parse_block_html` is on (HTML_CONTENT_MODEL_BLOCK).
+const BLOCK_MODEL = new Set('address applet article aside blockquote body dd details div dl fieldset figure figcaption footer form header hgroup iframe li main map menu nav noscript object section summary td'.split(' '));
+const HTML_START = /^ {0,3}<([A-Za-z][A-Za-z0-9_:.-]*)(?=[\s/>]|$)([^>]*)(>?)/;
+const LIST_MARKER = /^( {0,3})([*+-]|\d+\.)([ \t]+|$)/;
+const RULE = /^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$/;
+const ATX = /^#{1,6}[ \t]/;
+const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+const FENCE = /^( *)([~`]{3,})[ \t]*(\S+)?[ \t]*$/;
+const QUOTE = /^ {0,3}> ?/;
+const LAZY_STOP = /^ {0,3}(<|\{:|\^)/;
+
+interface Line {
+  start: number;
+  /** End of the line's text (before "\r\n" / "\n"). */
+  end: number;
+  /** Depth of `>` markers. */
+  depth: number;
+  /** Offset where the content after the `>` markers starts. */
+  contentStart: number;
+  content: string;
+  blank: boolean;
+  /** 'hidden': inside a comment (gone for Markdown); 'opaque': in a highlight block (HTML for Markdown). */
+  mask: 'hidden' | 'opaque' | undefined;
+}
+
+function splitLines(text: string, from: number, hidden: readonly Span[], opaque: readonly Span[]): Line[] {
+  const lines: Line[] = [];
+  let h = 0;
+  let o = 0;
+  for (let start = from; start <= text.length; ) {
+    let nl = text.indexOf('\n', start);
+    if (nl < 0) nl = text.length;
+    const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    let contentStart = start;
+    let depth = 0;
+    let content = text.slice(start, end);
+    if (content.length > 0 && content.charCodeAt(content.search(/\S|$/)) === 62 /* > */) {
+      for (let m = QUOTE.exec(content); m; m = QUOTE.exec(content)) {
+        depth++;
+        contentStart += m[0].length;
+        content = content.slice(m[0].length);
+      }
+    }
+    while (h < hidden.length && hidden[h]!.end <= start) h++;
+    while (o < opaque.length && opaque[o]!.end <= start) o++;
+    const mask = h < hidden.length && hidden[h]!.start < start ? 'hidden' : o < opaque.length && opaque[o]!.start < Math.max(end, start + 1) ? 'opaque' : undefined;
+    lines.push({ start, end, depth, contentStart, content, blank: !/\S/.test(content), mask });
+    if (nl >= text.length) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+function indentOf(s: string): number {
+  let col = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) col++;
+    else if (c === 9) col += 4 - (col % 4);
+    else break;
+  }
+  return col;
+}
+
+/** kramdown's INDENT: a tab or four spaces, after `skip` columns of container indentation. */
+function indented(content: string, skip: number): boolean {
+  if (skip === 0) return content.startsWith('\t') || content.startsWith('    ');
+  return indentOf(content) >= skip + 4;
+}
+
+/** Offset within `content` after `cols` columns of indentation. */
+function columnOffset(content: string, cols: number): number {
+  let col = 0;
+  let i = 0;
+  while (i < content.length && col < cols) {
+    const c = content.charCodeAt(i);
+    if (c === 32) col++;
+    else if (c === 9) col += 4 - (col % 4);
+    else break;
+    i++;
+  }
+  return i;
+}
+
+interface ListItem {
+  /** Column where the item's text starts. */
+  contentIndent: number;
+}
+
+/** Fences and indented code blocks of a Markdown body. */
+function markdownCode(text: string, lines: readonly Line[], parseBlockHtml: boolean): Array<FencedCode | IndentedCode> {
+  const out: Array<FencedCode | IndentedCode> = [];
+  // The previous line is paragraph text (which an indented line would continue).
+  let paragraph = false;
+  let prevBlank = true;
+  let depth = 0;
+  let list: ListItem[] = [];
+  // An open indented code block: its first and last non-blank line, and the container's columns.
+  let code: { first: number; last: number; skip: number } | undefined;
+  const noCloser = new Map<string, { line: number; len: number }>();
+
+  const flushCode = (): void => {
+    if (!code) return;
+    const first = lines[code.first]!;
+    const last = lines[code.last]!;
+    const prefix = text.slice(first.start, first.contentStart + columnOffset(first.content, code.skip));
+    out.push({ kind: 'indented', start: first.start, end: last.end, content: { start: first.start, end: last.end }, prefix });
+    code = undefined;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.mask === 'hidden') continue;
+    if (line.mask === 'opaque') {
+      flushCode();
+      paragraph = false;
+      prevBlank = false;
+      continue;
+    }
+    if (line.depth !== depth) {
+      flushCode();
+      list = [];
+      depth = line.depth;
+    }
+    const content = line.content;
+    if (code) {
+      if (line.blank) {
+        prevBlank = true;
+        continue;
+      }
+      // Indented lines go on, and so do kramdown's lazy lines right after code (not HTML, `{:` or `^`).
+      if (indented(content, code.skip) || (!prevBlank && !LAZY_STOP.test(content))) {
+        code.last = i;
+        continue;
+      }
+      flushCode();
+    }
+    if (line.blank) {
+      prevBlank = true;
+      paragraph = false;
+      continue;
+    }
+    const wasBlank = prevBlank;
+    prevBlank = false;
+    const ind = indentOf(content);
+    // After a blank line, a line left of an item's text ends that item.
+    if (wasBlank) while (list.length > 0 && list[list.length - 1]!.contentIndent > ind) list.pop();
+    const base = list.length > 0 ? list[list.length - 1]!.contentIndent : 0;
+
+    if (!paragraph && indented(content, base) && (base === 0 || wasBlank)) {
+      code = { first: i, last: i, skip: base };
+      continue;
+    }
+
+    const f = ind <= base + 3 ? FENCE.exec(content) : null;
+    if (f) {
+      const closer = findCloser(lines, i, f[2]!, base + 3, noCloser);
+      if (closer >= 0) {
+        const close = lines[closer]!;
+        const contentStart = nextLineStart(text, line.end);
+        out.push({
+          kind: 'fence',
+          start: line.start,
+          end: close.end,
+          openLine: { start: line.start, end: line.end },
+          closeLine: { start: close.start, end: close.end },
+          content: { start: contentStart, end: Math.max(contentStart, close.start) },
+          prefix: text.slice(line.start, line.contentStart + f[1]!.length),
+          lang: f[3]?.replace(/\?.*$/, '') || undefined,
+        });
+        i = closer;
+        paragraph = false;
+        continue;
+      }
+    }
+
+    const html = ind <= 3 ? HTML_START.exec(content) : null;
+    if (html && !SPAN_ELEMENTS.has(html[1]!.toLowerCase())) {
+      const name = html[1]!.toLowerCase();
+      const attrs = html[2]!;
+      const markdown = /\bmarkdown\s*=\s*["']?(1|block|span)\b/i.test(attrs) || (parseBlockHtml && BLOCK_MODEL.has(name));
+      if (!markdown && !VOID_ELEMENTS.has(name) && !/\/\s*$/.test(attrs)) i = htmlEnd(lines, i, name);
+      paragraph = false;
+      continue;
+    }
+    if (ind <= 3 && content.trimStart().startsWith('<!--')) {
+      const close = text.indexOf('-->', line.contentStart + content.indexOf('<!--') + 4);
+      if (close >= 0) {
+        while (i + 1 < lines.length && lines[i + 1]!.start <= close) i++;
+        paragraph = false;
+        continue;
+      }
+    }
+
+    if (ATX.test(content) || RULE.test(content) || (paragraph && SETEXT.test(content))) {
+      paragraph = false;
+      continue;
+    }
+    const marker = LIST_MARKER.exec(content);
+    if (marker) {
+      const afterMarker = indentOf(marker[1]!) + marker[2]!.length;
+      const gap = indentOf(' '.repeat(afterMarker) + marker[3]!) - afterMarker;
+      while (list.length > 0 && list[list.length - 1]!.contentIndent > ind) list.pop();
+      list.push({ contentIndent: afterMarker + (gap === 0 || gap > 4 ? 1 : gap) });
+    }
+    paragraph = true;
+  }
+  flushCode();
+  return out;
+}
+
+function nextLineStart(text: string, lineEnd: number): number {
+  const nl = text.indexOf('\n', lineEnd);
+  return nl < 0 ? text.length : nl + 1;
+}
+
+/** The closing fence for the fence opened at line `i` (-1 when there is none: then it is not a code block). */
+function findCloser(lines: readonly Line[], i: number, fence: string, maxIndent: number, noCloser: Map<string, { line: number; len: number }>): number {
+  // No closer after line k for runs of n or more means none for a later, longer run either.
+  const pure = isRun(fence, 1, fence[0]!);
+  const known = pure ? noCloser.get(fence[0]!) : undefined;
+  if (known && known.line <= i && known.len <= fence.length) return -1;
+  const depth = lines[i]!.depth;
+  const last = fence[fence.length - 1]!;
+  for (let j = i + 1; j < lines.length; j++) {
+    const l = lines[j]!;
+    if (l.mask === 'hidden') continue;
+    // A blank line ends a blockquote.
+    if (depth > 0 && l.depth === 0 && l.blank) break;
+    if (l.depth !== depth) continue;
+    const c = l.content;
+    let k = 0;
+    while (c.charCodeAt(k) === 32) k++;
+    if (k > maxIndent || !c.startsWith(fence, k)) continue;
+    if (isRun(c.trimEnd(), k + fence.length, last)) return j;
+  }
+  if (pure) noCloser.set(fence[0]!, { line: i, len: fence.length });
+  return -1;
+}
+
+function isRun(s: string, from: number, ch: string): boolean {
+  for (let k = from; k < s.length; k++) if (s[k] !== ch) return false;
+  return true;
+}
+
+/** The last line of a raw HTML block opened at line `i` by `<name`: where its close tag balances the opens (or the end: kramdown auto-closes there). */
+function htmlEnd(lines: readonly Line[], i: number, name: string): number {
+  const esc = name.replace(/[.]/g, '\\.');
+  const re = new RegExp(`<(/?)${esc}(?=[\\s/>]|$)([^>]*)>?`, 'gi');
+  let depth = 0;
+  for (let j = i; j < lines.length; j++) {
+    const l = lines[j]!;
+    re.lastIndex = 0;
+    for (let m = re.exec(l.content); m; m = re.exec(l.content)) {
+      if (m[1] === '/') depth--;
+      else if (!/\/\s*$/.test(m[2]!)) depth++;
+      if (depth === 0) return j;
+    }
+  }
+  return lines.length - 1;
+}
+
+/** Scans a document's text: Liquid tokens, raw/comment regions and code blocks of the body. */
+export function scanLiquid(text: string, options: ScanOptions = {}): LiquidScan {
+  const bodyStart = options.bodyStart ?? 0;
+  const all = tokenize(text, bodyStart);
+  const { tokens, commented, opaque } = regions(text, all);
+  const code: CodeBlock[] = highlights(tokens);
+  if (options.markdown !== false) {
+    const comments = opaque.filter((r) => r.kind === 'comment');
+    const lines = splitLines(text, bodyStart, comments, code);
+    code.push(...markdownCode(text, lines, options.parseBlockHtml === true));
+    code.sort((a, b) => a.start - b.start);
+  }
+  const outer: CodeBlock[] = [];
+  for (const c of code) if (outer.length === 0 || c.start >= outer[outer.length - 1]!.end) outer.push(c);
+  return { bodyStart, tokens, commented, opaque, code: outer };
+}
+
+function bySpan<T extends Span>(items: readonly T[], offset: number, inclusiveEnd: boolean): T | undefined {
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const it = items[mid]!;
+    if (offset < it.start) hi = mid - 1;
+    else if (offset > it.end || (offset === it.end && !inclusiveEnd)) lo = mid + 1;
+    else return it;
+  }
+  return undefined;
+}
+
+/** The token at `offset` (its end included, so a cursor right after `%}` or in an unterminated `{%` finds it). */
+export function tokenAt(scan: LiquidScan, offset: number): LiquidToken | undefined {
+  return bySpan(scan.tokens, offset, true);
+}
+
+/** The raw or comment region holding `offset` (strictly inside its content), if any. */
+export function opaqueAt(scan: LiquidScan, offset: number): OpaqueRegion | undefined {
+  const r = bySpan(scan.opaque, offset, false);
+  return r && offset >= r.content.start && offset <= r.content.end ? r : undefined;
+}
+
+/** The code block holding `offset`, if any. */
+export function codeAt(scan: LiquidScan, offset: number): CodeBlock | undefined {
+  return bySpan(scan.code, offset, false);
+}
+
+/** The running tokens that start within `span`, in order. */
+export function tokensIn(scan: LiquidScan, span: Span): LiquidToken[] {
+  const ts = scan.tokens;
+  let lo = 0;
+  let hi = ts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ts[mid]!.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: LiquidToken[] = [];
+  for (let i = lo; i < ts.length && ts[i]!.start < span.end; i++) out.push(ts[i]!);
+  return out;
+}
+
+/** A tag's argument as Ruby's `strip` leaves it, with its offsets. */
+export function trimmedArgs(token: LiquidToken): Span & { text: string } {
+  const lead = /^[\s\0]*/.exec(token.args)![0].length;
+  const text = token.args.slice(lead).replace(/[\s\0]+$/, '');
+  const start = token.argsStart + lead;
+  return { text, start, end: start + text.length };
+}
+
+const docCache = new WeakMap<SiteDocument, LiquidScan | null>();
+
+/**
+ * The Liquid Jekyll runs on a document (cached per parsed document), or
+ * undefined when it runs none: a skipped file, or `render_with_liquid: false`
+ * in the effective front matter (the boolean; the string "false" renders).
+ */
+export function documentLiquid(doc: SiteDocument, site: SiteModel, post: PostInfo | undefined): LiquidScan | undefined {
+  const cached = docCache.get(doc);
+  if (cached !== undefined) return cached ?? undefined;
+  let scan: LiquidScan | null = null;
+  if (!doc.skipped && effectiveData(doc, site, post).render_with_liquid !== false) {
+    const ext = /\.([^./]+)$/.exec(doc.relativePath)?.[1]?.toLowerCase() ?? '';
+    const kramdown = site.config.raw.kramdown;
+    scan = scanLiquid(doc.text, {
+      bodyStart: doc.frontMatter?.split.bodyStart ?? 0,
+      markdown: site.config.markdownExt.includes(ext),
+      parseBlockHtml: isRecord(kramdown) && kramdown.parse_block_html === true,
+    });
+  }
+  docCache.set(doc, scan);
+  return scan ?? undefined;
+}
+
+/** Front matter after `defaults:` (for posts and drafts, what Jekyll read). */
+function effectiveData(doc: SiteDocument, site: SiteModel, post: PostInfo | undefined): Record<string, unknown> {
+  if (post) return post.data;
+  const fm = doc.frontMatter;
+  const own = fm && fm.yaml.errors.length === 0 ? (frontMatterData(fm.doc) ?? {}) : {};
+  const cd = site.config.collectionsDir;
+  const rel = cd && doc.relativePath.startsWith(cd + '/') ? doc.relativePath.slice(cd.length + 1) : doc.relativePath;
+  const type = doc.kind === 'collection' ? (rel.split('/')[0] ?? '').slice(1) : doc.kind === 'page' ? 'pages' : 'posts';
+  return deepMerge(defaultsFor(site, rel, type), own);
+}
