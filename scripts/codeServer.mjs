@@ -250,7 +250,7 @@ export function copyToTemp(folder, prefix = 'jekyll-posts-ws-') {
  * written to the workspace's .vscode/settings.json: pass them only for a temp copy.
  * Returns { url, port, workspace, payloadUrl(extra), waitForLine(re, ms), output(), stop() }.
  */
-export async function startCodeServer({ workspace, port, extensionDevelopmentPath, env = {}, workspaceSettings, echo = false }) {
+export async function startCodeServer({ workspace, port, extensionDevelopmentPath, env = {}, workspaceSettings, keepHome = false, echo = false }) {
   const entry = ensureCodeServer();
   const chosenPort = await freePort(port);
   const tmp = makeTempDir('jekyll-posts-cs-');
@@ -287,11 +287,13 @@ export async function startCodeServer({ workspace, port, extensionDevelopmentPat
     // Its own process group, so stop() reaches the extension host, pty host and watchers too.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env, HOME: process.env.HOME ?? tmp, XDG_DATA_HOME: path.join(tmp, 'xdg-data') },
+    // code-server keeps its own logs and a heartbeat file under $XDG_DATA_HOME/code-server;
+    // keep runs out of the user's home unless asked (npm start, where terminals inherit this env).
+    env: { ...process.env, ...(keepHome ? {} : { XDG_DATA_HOME: path.join(tmp, 'xdg-data') }), ...env },
   });
   let exited = false;
+  // The whole group: its children (extension host, pty host, file watcher) may outlive the leader.
   const killGroup = (signal) => {
-    if (exited) return;
     try {
       process.kill(-child.pid, signal);
     } catch {
@@ -304,6 +306,7 @@ export async function startCodeServer({ workspace, port, extensionDevelopmentPat
   const waiters = new Set();
   const onLine = (line) => {
     lines.push(line);
+    if (lines.length > 5000) lines.splice(0, 1000); // npm start can run for days
     if (echo) console.log(`[code-server] ${line}`);
     for (const w of waiters) if (w.re.test(line)) w.resolve(line);
   };
@@ -355,9 +358,9 @@ export async function startCodeServer({ workspace, port, extensionDevelopmentPat
       const timer = setTimeout(() => killGroup('SIGKILL'), 5000);
       await exitPromise;
       clearTimeout(timer);
-      // Children that ignored SIGTERM after the leader went.
-      killGroup('SIGKILL');
     }
+    // Children that outlived the leader.
+    killGroup('SIGKILL');
     unregister();
   };
 

@@ -65,6 +65,7 @@ if (hasCode && !opts['code-server']) {
     workspace,
     port: Number(opts.port),
     extensionDevelopmentPath: repoRoot,
+    keepHome: true,
   });
   startWatch();
   console.log(

@@ -136,62 +136,80 @@ export interface ScanOptions {
   parseBlockHtml?: boolean;
 }
 
-const OPENER = /\{[{%]/g;
-// Liquid's FullToken and ContentOfVariable; Ruby's \s and \w are ASCII.
-const FULL_TAG = /^\{%(-?)([ \t\n\v\f\r]*)(#|[A-Za-z0-9_]+)([ \t\n\v\f\r]*)([\s\S]*?)(-?)%\}$/;
-const OUTPUT = /^\{\{(-?)([\s\S]*?)(-?)\}\}$/;
-// Raw#parse: FullTokenPossiblyInvalid.
+// Raw#parse: FullTokenPossiblyInvalid (Ruby's \s and \w are ASCII).
 const RAW_END = /^([\s\S]*)\{%[ \t\n\v\f\r]*([A-Za-z0-9_]+)[ \t\n\v\f\r]*(?:[\s\S]*)?%\}$/;
 
-/** Cuts the body into Liquid tokens, as Liquid's tokenizer does. */
+/** Ruby's \s. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/** Ruby's \w (ASCII). */
+function isWord(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** Cuts the body into Liquid tokens, as Liquid's tokenizer does (allocation-light: a 1 MB post is a few ms). */
 function tokenize(text: string, from: number): LiquidToken[] {
   const out: LiquidToken[] = [];
-  OPENER.lastIndex = from;
-  for (let m = OPENER.exec(text); m; m = OPENER.exec(text)) {
-    const start = m.index;
-    const tag = text.charCodeAt(start + 1) === 37; /* % */
-    let end: number;
-    let terminated: boolean;
-    if (tag) {
+  let i = from;
+  for (;;) {
+    const start = text.indexOf('{', i);
+    if (start < 0) break;
+    const next = text.charCodeAt(start + 1);
+    if (next === 37 /* % */) {
       const close = text.indexOf('%}', start + 2);
-      terminated = close >= 0;
-      end = terminated ? close + 2 : start + 2;
-    } else {
+      out.push(close < 0 ? unterminated('tag', start) : tagToken(text, start, close + 2));
+      i = close < 0 ? start + 2 : close + 2;
+    } else if (next === 123 /* { */) {
       const close = text.indexOf('}', start + 2);
       if (close < 0) {
-        terminated = false;
-        end = start + 2;
+        out.push(unterminated('output', start));
+        i = start + 2;
+      } else if (text.charCodeAt(close + 1) === 125 /* } */) {
+        out.push(outputToken(text, start, close + 2));
+        i = close + 2;
       } else {
-        end = text.charCodeAt(close + 1) === 125 /* } */ ? close + 2 : close + 1;
-        terminated = end - close === 2;
+        // `{{ x }` is a token of its own, which Liquid then rejects.
+        out.push({ ...unterminated('output', start), end: close + 1 });
+        i = close + 1;
       }
-    }
-    out.push(makeToken(text, start, end, tag ? 'tag' : 'output', terminated));
-    OPENER.lastIndex = end;
+    } else i = start + 1;
   }
   return out;
 }
 
-function makeToken(text: string, start: number, end: number, kind: LiquidToken['kind'], terminated: boolean): LiquidToken {
-  const raw = text.slice(start, end);
-  const token: LiquidToken = { kind, start, end, name: '', args: '', argsStart: start + 2, trimLeft: false, trimRight: false, terminated };
-  if (!terminated) return token;
-  if (kind === 'tag') {
-    const m = FULL_TAG.exec(raw);
-    token.trimLeft = raw[2] === '-';
-    token.trimRight = raw.length >= 5 && raw[raw.length - 3] === '-';
-    if (!m) return token;
-    token.name = m[3]!;
-    token.args = m[5]!;
-    token.argsStart = start + 2 + m[1]!.length + m[2]!.length + m[3]!.length + m[4]!.length;
-  } else {
-    const m = OUTPUT.exec(raw)!;
-    token.trimLeft = m[1] === '-';
-    token.trimRight = m[3] === '-';
-    token.args = m[2]!;
-    token.argsStart = start + 2 + m[1]!.length;
-  }
+function unterminated(kind: LiquidToken['kind'], start: number): LiquidToken {
+  return { kind, start, end: start + 2, name: '', args: '', argsStart: start + 2, trimLeft: false, trimRight: false, terminated: false };
+}
+
+/** Liquid's FullToken: `{%-? \s* (#|\w+) \s* markup -? %}`; an unparsable tag gets the name ''. */
+function tagToken(text: string, start: number, end: number): LiquidToken {
+  const trimLeft = text.charCodeAt(start + 2) === 45; /* - */
+  const trimRight = end - start >= 5 && text.charCodeAt(end - 3) === 45;
+  let i = start + 2 + (trimLeft ? 1 : 0);
+  while (i < end - 2 && isSpace(text.charCodeAt(i))) i++;
+  const nameStart = i;
+  if (text.charCodeAt(i) === 35 /* # */) i++;
+  else while (i < end - 2 && isWord(text.charCodeAt(i))) i++;
+  const token: LiquidToken = { kind: 'tag', start, end, name: '', args: '', argsStart: nameStart, trimLeft, trimRight, terminated: true };
+  if (i === nameStart) return token;
+  token.name = text.slice(nameStart, i);
+  while (i < end - 2 && isSpace(text.charCodeAt(i))) i++;
+  const argsEnd = end - 2 > i && text.charCodeAt(end - 3) === 45 ? end - 3 : end - 2;
+  token.argsStart = i;
+  token.args = text.slice(i, Math.max(i, argsEnd));
   return token;
+}
+
+/** Liquid's ContentOfVariable: `{{-? expression -?}}`. */
+function outputToken(text: string, start: number, end: number): LiquidToken {
+  const argsStart = start + 2 + (text.charCodeAt(start + 2) === 45 ? 1 : 0);
+  const argsEnd = end - 2 > argsStart && text.charCodeAt(end - 3) === 45 ? end - 3 : end - 2;
+  // Whitespace control looks at the token's third and third-last characters, as Liquid's whitespace_handler does.
+  const trimLeft = text.charCodeAt(start + 2) === 45;
+  const trimRight = end - start >= 5 && text.charCodeAt(end - 3) === 45;
+  return { kind: 'output', start, end, name: '', args: text.slice(argsStart, argsEnd), argsStart, trimLeft, trimRight, terminated: true };
 }
 
 /** Where a raw region opened at token `i` ends: the index of the closing token (or -1) and where the raw content stops. */
@@ -278,12 +296,16 @@ const VOID_ELEMENTS = new Set('area base br col command embed hr img input keyge
 // Elements whose content kramdown parses as Markdown when `parse_block_html` is on (HTML_CONTENT_MODEL_BLOCK).
 const BLOCK_MODEL = new Set('address applet article aside blockquote body dd details div dl fieldset figure figcaption footer form header hgroup iframe li main map menu nav noscript object section summary td'.split(' '));
 const HTML_START = /^ {0,3}<([A-Za-z][A-Za-z0-9_:.-]*)(?=[\s/>]|$)([^>]*)(>?)/;
-const LIST_MARKER = /^( {0,3})([*+-]|\d+\.)([ \t]+|$)/;
+const LIST_MARKER = /^( {0,3})([*+-]|\d+\.|:)([ \t]+|$)/;
 const RULE = /^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$/;
 const ATX = /^#{1,6}[ \t]/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const FENCE = /^( *)([~`]{3,})[ \t]*(\S+)?[ \t]*$/;
 const QUOTE = /^ {0,3}> ?/;
+const IAL = /^ {0,3}\{:(?!:)[^}]*\}[ \t]*$/;
+const EXTENSION = /^ {0,3}\{::(comment|nomarkdown|options)\b[^}]*?(\/)?\}/;
+const LAZY_HTML = /^ {0,3}<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var)\b)[A-Za-z]/;
+const LAZY_CODE = /^(?! {0,3}(<|\{:|\^))[ \t]*\S/;
 const LAZY_STOP = /^ {0,3}(<|\{:|\^)/;
 
 interface Line {
@@ -311,7 +333,9 @@ function splitLines(text: string, from: number, hidden: readonly Span[], opaque:
     let contentStart = start;
     let depth = 0;
     let content = text.slice(start, end);
-    if (content.length > 0 && content.charCodeAt(content.search(/\S|$/)) === 62 /* > */) {
+    let k = 0;
+    while (k < 4 && content.charCodeAt(k) === 32) k++;
+    if (content.charCodeAt(k) === 62 /* > */) {
       for (let m = QUOTE.exec(content); m; m = QUOTE.exec(content)) {
         depth++;
         contentStart += m[0].length;
@@ -321,7 +345,11 @@ function splitLines(text: string, from: number, hidden: readonly Span[], opaque:
     while (h < hidden.length && hidden[h]!.end <= start) h++;
     while (o < opaque.length && opaque[o]!.end <= start) o++;
     const mask = h < hidden.length && hidden[h]!.start < start ? 'hidden' : o < opaque.length && opaque[o]!.start < Math.max(end, start + 1) ? 'opaque' : undefined;
-    lines.push({ start, end, depth, contentStart, content, blank: !/\S/.test(content), mask });
+    const blank = !/\S/.test(content);
+    // A blockquote goes on over the non-blank lines after it (kramdown's lazy lines), up to a blank line or a block HTML tag.
+    const prev = lines[lines.length - 1];
+    if (prev && !blank && !prev.blank && prev.depth > depth && !mask && !LAZY_HTML.test(content)) depth = prev.depth;
+    lines.push({ start, end, depth, contentStart, content, blank, mask });
     if (nl >= text.length) break;
     start = nl + 1;
   }
@@ -394,6 +422,11 @@ function markdownCode(text: string, lines: readonly Line[], parseBlockHtml: bool
       prevBlank = false;
       continue;
     }
+    // Any non-blank line right after code continues it (kramdown's lazy lines), `>` markers and all.
+    if (code && !prevBlank && line.depth !== depth && LAZY_CODE.test(text.slice(line.start, line.end))) {
+      code.last = i;
+      continue;
+    }
     if (line.depth !== depth) {
       flushCode();
       list = [];
@@ -408,6 +441,7 @@ function markdownCode(text: string, lines: readonly Line[], parseBlockHtml: bool
       // Indented lines go on, and so do kramdown's lazy lines right after code (not HTML, `{:` or `^`).
       if (indented(content, code.skip) || (!prevBlank && !LAZY_STOP.test(content))) {
         code.last = i;
+        prevBlank = false;
         continue;
       }
       flushCode();
@@ -469,7 +503,17 @@ function markdownCode(text: string, lines: readonly Line[], parseBlockHtml: bool
       }
     }
 
-    if (ATX.test(content) || RULE.test(content) || (paragraph && SETEXT.test(content))) {
+    const ext = EXTENSION.exec(content);
+    if (ext && !ext[2]) {
+      // {::comment} … {:/comment}: kramdown drops (or passes through) what is inside.
+      const end = new RegExp(`\\{:/(?:${ext[1]!})?\\}`);
+      let j = i;
+      while (j < lines.length && !end.test(j === i ? content.slice(ext[0].length) : lines[j]!.content)) j++;
+      i = Math.min(j, lines.length - 1);
+      paragraph = false;
+      continue;
+    }
+    if (ATX.test(content) || RULE.test(content) || IAL.test(content) || (paragraph && SETEXT.test(content))) {
       paragraph = false;
       continue;
     }

@@ -271,6 +271,12 @@ function reduceCode(parent: ParentNode): void {
   for (let i = 0; i < kids.length; i++) {
     const k = kids[i]!;
     if (!isElement(k)) continue;
+    if (k.tagName === 'code' && classes(k).includes('highlighter-rouge')) {
+      // A highlighted code span: Rouge's spans dropped, text kept.
+      const t: TextNode = { nodeName: '#text', value: textOf(k), parentNode: k };
+      k.childNodes = [t];
+      continue;
+    }
     const c = codeBlock(k);
     if (c) kids[i] = c;
     else reduceCode(k.tagName === 'template' ? (k as DefaultTreeAdapterMap['template']).content : k);

@@ -15,7 +15,7 @@ const isInvalidYamlOnTitle = (d: vscode.Diagnostic) =>
   d.source === 'jekyll' && ruleId(d) === 'invalid-yaml' && d.range.start.line === TITLE_LINE;
 
 describe('diagnostics', function () {
-  this.timeout(30_000);
+  this.timeout(90_000);
   const uri = () => siteUri(POST);
 
   before(async () => {

@@ -43,7 +43,7 @@ export async function openInEditor(uri: vscode.Uri): Promise<vscode.TextEditor> 
 }
 
 /** Resolve when `uri` has no open document any more (onDidCloseTextDocument); reject after `timeoutMs`. */
-export function documentClosed(uri: vscode.Uri, timeoutMs = 15_000): Promise<void> {
+export function documentClosed(uri: vscode.Uri, timeoutMs = 40_000): Promise<void> {
   const isOpen = () => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
   return new Promise((resolve, reject) => {
     const sub = vscode.workspace.onDidCloseTextDocument((d) => {
@@ -82,7 +82,8 @@ export function waitForDiagnostics(
   uri: vscode.Uri,
   predicate: (diagnostics: readonly vscode.Diagnostic[]) => boolean,
   what: string,
-  timeoutMs = 15_000,
+  // Generous: on a loaded CI machine the first diagnostics wait for activation and the site index.
+  timeoutMs = 40_000,
 ): Promise<readonly vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     let settled = false;

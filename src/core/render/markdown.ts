@@ -179,14 +179,32 @@ function kramdownPost(state: StateCore): void {
   const o = env.kdOptions;
   const md = state.md;
   const footnotes = env.kdFootnoteTokens ?? new Map<string, Token[]>();
+  // Token streams the core 'inline' rule did not see: footnote bodies and the
+  // lists kept aside by {:toc} / {:footnotes} placeholders.
+  const extra: Token[][] = [];
+  const collect = (tokens: Token[]): void => {
+    for (const t of tokens) {
+      const list = (t.meta as { list?: Token[] } | null)?.list;
+      if (list) {
+        extra.push(list);
+        collect(list);
+      }
+    }
+  };
+  collect(state.tokens);
   for (const tokens of footnotes.values()) {
+    extra.push(tokens);
+    collect(tokens);
+  }
+  for (const tokens of extra) {
     for (const t of tokens) if (t.type === 'inline') md.inline.parse(t.content, md, state.env, t.children!);
   }
-  const all = [state.tokens, ...footnotes.values()];
+  const all = [state.tokens, ...extra];
   if (o.input === 'GFM' && o.autoIds) assignGfmIds(state.tokens, o.autoIdPrefix);
   const ab = env.kdAbbrev;
   if (ab) for (const tokens of all) replaceAbbreviations(tokens, ab.defs, (a) => ab.attrs.get(a) ?? [], state.Token);
-  if (o.input === 'GFM') for (const tokens of all) gfmLineBreaks(tokens, o.hardWrap, state.Token);
+  // GFM's update_elements walks the main tree only (not footnote bodies).
+  if (o.input === 'GFM') gfmLineBreaks(state.tokens, o.hardWrap, state.Token);
 }
 
 function createMd(): MarkdownIt {
@@ -222,6 +240,7 @@ export function renderMarkdown(src: string, options: MarkdownOptions, env: { lin
     syntaxHighlighter: options.syntaxHighlighter,
     defaultLang: options.defaultLang,
     guessLang: options.guessLang,
+    gfm: options.input === 'GFM',
   };
   const renv = { ...e, kdRender: renderState(renderOpts, e.kdFootnoteTokens ?? new Map(), e.kdFootnoteLines ?? new Map(), e.kdToken ?? new md.core.State('', md, {}).Token) };
   return renderDocument(md, tokens, renv);

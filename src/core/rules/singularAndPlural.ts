@@ -60,10 +60,15 @@ function tagsValues(doc: SiteDocument, p: TopPair): Item[] {
   return [itemOf(doc, s)];
 }
 
+/** What de-duplication compares: the value as a string (numbers and dates included). */
+function keyOf(v: unknown): string {
+  return typeof v === 'string' ? v : (JSON.stringify(v) ?? '');
+}
+
 function itemOf(doc: SiteDocument, s: SourceScalar): Item {
   const lineStart = doc.text.lastIndexOf('\n', s.start - 1) + 1;
   const nl = doc.text.indexOf('\n', s.end);
-  return { key: String(s.value), text: doc.text.slice(s.start, s.end), lineStart, lineEnd: nl < 0 ? doc.text.length : nl + 1 };
+  return { key: keyOf(s.value), text: doc.text.slice(s.start, s.end), lineStart, lineEnd: nl < 0 ? doc.text.length : nl + 1 };
 }
 
 /** The `tag:` values (a scalar is one value, never split; a list gives each), as flow-list items. */
@@ -71,11 +76,11 @@ function tagValues(doc: SiteDocument, p: TopPair): Item[] | undefined {
   const seq = sourceSeq(doc, p);
   if (seq) {
     if (seq.items.some((i) => i === undefined)) return undefined;
-    return (seq.items as SourceScalar[]).filter((i) => i.value !== null).map((i) => ({ key: String(i.value), text: flowText(doc, i) }));
+    return (seq.items as SourceScalar[]).filter((i) => i.value !== null).map((i) => ({ key: keyOf(i.value), text: flowText(doc, i) }));
   }
   const s = sourceScalar(doc, p.value);
   if (!s || s.value === null) return undefined;
-  return [{ key: String(s.value), text: flowText(doc, s) }];
+  return [{ key: keyOf(s.value), text: flowText(doc, s) }];
 }
 
 /** A scalar's source as an item of a flow list: as written when it can stay so. */
@@ -105,7 +110,8 @@ function mergeFix(doc: SiteDocument, tag: TopPair, tagPairs: readonly TopPair[],
   if (seq && !seq.flow) {
     // A block list: new `- value` lines before the first item, duplicates' lines removed.
     const first = rest[0]!;
-    const prefix = doc.text.slice(first.lineStart!, first.lineStart! + (doc.text.slice(first.lineStart!).search(/\S/) + 1));
+    const at = first.lineStart ?? 0;
+    const prefix = doc.text.slice(at, at + doc.text.slice(at).search(/\S/) + 1);
     const indent = /^[ \t]*-[ \t]*$/.test(prefix) ? prefix.replace(/-[ \t]*$/, '') : undefined;
     if (indent === undefined) return undefined;
     const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
@@ -116,7 +122,7 @@ function mergeFix(doc: SiteDocument, tag: TopPair, tagPairs: readonly TopPair[],
       edits.push({ range: doc.lines.rangeOf(d.lineStart!, d.lineEnd!), newText: isFirst ? inserted : '' });
       if (isFirst) insertedDone = true;
     }
-    if (!insertedDone) edits.push({ range: doc.lines.rangeOf(first.lineStart!, first.lineStart!), newText: inserted });
+    if (!insertedDone) edits.push({ range: doc.lines.rangeOf(at, at), newText: inserted });
   } else {
     const end = valueTextEnd(doc, tags);
     if (seq && /#/.test(doc.text.slice(tags.valueStart, end).replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, ''))) return undefined;

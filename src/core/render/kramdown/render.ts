@@ -23,6 +23,8 @@ export interface RenderOptions {
   syntaxHighlighter: string | null;
   defaultLang: string | null;
   guessLang: boolean;
+  /** GFM input: header ids come from the parsed text (auto_id_stripping), not the source. */
+  gfm: boolean;
 }
 
 interface TocEntry {
@@ -151,11 +153,11 @@ export function installRenderer(md: MarkdownIt): void {
   r.heading_open = (tokens, idx, _o, env) => {
     const t = tokens[idx]!;
     const s = rs(env);
-    const meta = t.meta as { level: number };
+    const meta = t.meta as { level: number; rawText: string };
     const given = t.attrGet('id');
     let id = given === null ? null : String(given);
     if (s.opts.autoIds && id === null) {
-      let gen = basicGenerateId(rawText(tokens[idx + 1]?.children ?? []));
+      let gen = basicGenerateId(s.opts.gfm ? rawText(tokens[idx + 1]?.children ?? []) : meta.rawText);
       if (gen === '') gen = 'section';
       const used = s.usedIds.get(gen);
       if (used !== undefined) {
@@ -203,14 +205,14 @@ export function installRenderer(md: MarkdownIt): void {
   r.kd_toc = (tokens, idx, options, env, self) => {
     const t = tokens[idx]!;
     const s = rs(env);
-    const list = (t.meta as { list: () => Token[] }).list;
-    if (s.tocCode) return self.render(list(), options, env);
+    const list = (t.meta as { list: Token[] }).list;
+    if (s.tocCode) return self.render(list, options, env);
     s.tocCode = { tag: t.tag, attrs: attrs(t), placeholder: randomPlaceholder() };
     return s.tocCode.placeholder;
   };
   r.kd_footnotes_here = (tokens, idx, options, env, self) => {
     const s = rs(env);
-    if (s.footnoteLocation) return self.render((tokens[idx]!.meta as { list: () => Token[] }).list(), options, env);
+    if (s.footnoteLocation) return self.render((tokens[idx]!.meta as { list: Token[] }).list, options, env);
     s.footnoteLocation = randomPlaceholder();
     return s.footnoteLocation;
   };

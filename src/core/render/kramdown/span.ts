@@ -691,8 +691,8 @@ const TYPO: Record<string, string> = { '---': 'mdash', '--': 'ndash', '...': 'he
 const parseTypographicSyms: SpanRule = (state, m) => {
   state.pos += m[0].length;
   const v = TYPO[m[0]];
-  if (v === 'laquo_space') entityToken(state, '« ', '«\u00a0');
-  else if (v === 'raquo_space') entityToken(state, ' »', '\u00a0»');
+  if (v === 'laquo_space') entityToken(state, '«\u00a0', '«\u00a0');
+  else if (v === 'raquo_space') entityToken(state, '\u00a0»', '\u00a0»');
   else if (v) namedEntity(state, v);
   else if (m[0] === '\\<<') {
     namedEntity(state, 'lt');

@@ -107,7 +107,7 @@ export class TokenBuilder {
       case 'header': {
         const level = Math.max(1, Math.min(6, (e.options.level ?? 1) + this.o.headerOffset));
         const open = this.push('heading_open', `h${level}`, 1, e.line, this.attrs(e));
-        open.meta = { level: e.options.level, gfmId: this.inHtml === 0 };
+        open.meta = { level: e.options.level, rawText: e.options.rawText ?? '', gfmId: this.inHtml === 0 };
         this.inline(e.children.map((c) => c.value).join(''), e.line);
         this.push('heading_close', `h${level}`, -1, undefined);
         return;
@@ -131,12 +131,12 @@ export class TokenBuilder {
         const refs = e.options.ial?.refs ?? [];
         if (refs.includes('toc')) {
           const t = this.push('kd_toc', e.type, 0, e.line, this.attrs(e));
-          t.meta = { list: () => this.sub(e) };
+          t.meta = { list: this.sub(e) };
           return;
         }
         if (refs.includes('footnotes')) {
           const t = this.push('kd_footnotes_here', '', 0, e.line);
-          t.meta = { list: () => this.sub(e) };
+          t.meta = { list: this.sub(e) };
           return;
         }
         const type = e.type === 'ul' ? 'bullet_list' : 'ordered_list';
@@ -225,7 +225,7 @@ export class TokenBuilder {
     }
   }
 
-  /** Tokens of a placeholder list (rendered as a normal list when it is not the first {:toc}). */
+  /** Tokens of a placeholder list (rendered as a normal list when it is not the first {:toc}); in meta.list. */
   private sub(e: El): Token[] {
     const b = new TokenBuilder(this.Tok, this.o);
     const type = e.type === 'ul' ? 'bullet_list' : 'ordered_list';
