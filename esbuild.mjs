@@ -2,6 +2,7 @@
 //   node esbuild.mjs              development build (sourcemaps)
 //   node esbuild.mjs --production minified, no sourcemaps (what ships in the VSIX)
 //   node esbuild.mjs --watch      rebuild on change
+//   node esbuild.mjs --no-tests   dist/ only
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,8 @@ import { join } from 'node:path';
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// --no-tests: only what ships (dist/); `npm install` runs this through `prepare`.
+const withTests = !production && !process.argv.includes('--no-tests');
 
 /** Every .ts file below dir (recursively), skipping fixtures. */
 function tsFiles(dir) {
@@ -42,7 +45,7 @@ const builds = [
 if (existsSync('src/webview/index.ts')) {
   builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/index.ts'], outfile: 'dist/webview.js' });
 }
-if (!production) {
+if (withTests) {
   // One context per test/bench file, so a file that does not build only fails itself.
   for (const entry of [...tsFiles('test'), ...tsFiles('bench')]) {
     builds.push({

@@ -7,8 +7,10 @@
 /** Windows-1252 bytes 0x80–0x9F. Its five undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) decode to the C1 code point, as in Latin-1. */
 const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
 
-const SPECIAL_TO_BYTE = new Map<number, number>();
-for (let i = 0; i < 32; i++) SPECIAL_TO_BYTE.set(CP1252_80_9F.charCodeAt(i), 0x80 + i);
+/** Character code → the byte Windows-1252 (or Latin-1) decodes to it, -1 for none; covers every such character (the highest is `™`, U+2122). */
+const BYTE_OF = new Int16Array(0x2123).fill(-1);
+for (let c = 0; c <= 0xff; c++) BYTE_OF[c] = c;
+for (let i = 0; i < 32; i++) BYTE_OF[CP1252_80_9F.charCodeAt(i)] = 0x80 + i;
 
 /**
  * The byte a character was decoded from, when the decoder was Windows-1252
@@ -16,15 +18,16 @@ for (let i = 0; i < 32; i++) SPECIAL_TO_BYTE.set(CP1252_80_9F.charCodeAt(i), 0x8
  * character neither can produce.
  */
 export function cp1252Byte(code: number): number | undefined {
-  if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) return code;
-  if (code <= 0x9f) return code;
-  return SPECIAL_TO_BYTE.get(code);
+  const b = code < BYTE_OF.length ? BYTE_OF[code]! : -1;
+  return b < 0 ? undefined : b;
 }
 
-/** Runs of characters Windows-1252 (or Latin-1) decodes from bytes ≥ 0x80. */
-const HIGH_RUN = /[\u0080-\u00ff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]{2,}/g;
-/** A character that can only be a UTF-8 lead byte (0xC2–0xF4) read as Windows-1252. */
-const LEAD = /[\u00c2-\u00f4]/;
+/** The byte of text[i] when it is ≥ 0x80, else -1 (ASCII, or no Windows-1252 byte, or past the end). */
+function highByte(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (!(c >= 0x80 && c < 0x2123)) return -1;
+  return BYTE_OF[c]!;
+}
 
 export interface MojibakeSpan {
   /** Offsets in the text: the damaged characters. */
@@ -100,62 +103,88 @@ function repairRepeatedly(first: string): string {
 /** One level of repair: the spans of a text with their decoded text. */
 function scan(text: string, fffdAware: boolean): Sequence[] {
   const out: Sequence[] = [];
-  for (const m of text.matchAll(HIGH_RUN)) {
-    const run = m[0];
-    if (!LEAD.test(run)) continue;
-    const fffdAfter = fffdAware && text.charCodeAt(m.index + run.length) === 0xfffd;
-    for (const g of spansOfRun(run, fffdAfter)) out.push({ start: m.index + g.start, end: m.index + g.end, text: g.text });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (text.charCodeAt(i) < 0x80 || highByte(text, i) < 0) {
+      i++;
+      continue;
+    }
+    // A run of characters with high bytes: [i, j).
+    let j = i + 1;
+    let lead = false;
+    for (let b = highByte(text, i); b >= 0; b = highByte(text, j), j++) {
+      if (b >= 0xc2 && b <= 0xf4) lead = true;
+      if (j === n) {
+        j++;
+        break;
+      }
+    }
+    j--;
+    if (lead && j - i >= 2) spansOfRun(text, i, j, fffdAware && text.charCodeAt(j) === 0xfffd, out);
+    i = j;
   }
   return out;
 }
 
 /**
- * The mojibake spans of one run of high characters: each maximal group of
- * consecutive valid UTF-8 sequences that is plausible (the whole run, when
- * it is valid throughout).
+ * Adds the mojibake spans of one run of high characters, text[from, to):
+ * each maximal group of consecutive valid UTF-8 sequences that is
+ * plausible (the whole run, when it is valid throughout).
  * `fffdAfter`: the character after the run is U+FFFD (a lost byte of `”`).
  */
-function spansOfRun(run: string, fffdAfter: boolean): Sequence[] {
-  const bytes: number[] = [];
-  for (let i = 0; i < run.length; i++) bytes.push(cp1252Byte(run.charCodeAt(i))!);
-  const seqs: Array<Sequence | undefined> = [];
-  let i = 0;
-  while (i < bytes.length) {
-    const seq = decodeAt(bytes, i);
-    if (seq) {
-      seqs.push(seq);
-      i = seq.end;
-    } else if (bytes[i] === 0xe2 && bytes[i + 1] === 0x80) {
-      // `â€` + a lost 0x9D (dropped, or U+FFFD when it was decoded strictly): `”`.
-      const atEnd = i + 2 === bytes.length;
-      const end = atEnd && fffdAfter ? i + 3 : i + 2;
-      seqs.push({ start: i, end, text: '\u201D' });
+function spansOfRun(text: string, from: number, to: number, fffdAfter: boolean, out: Sequence[]): void {
+  // First pass, without allocating: is the run valid throughout, and is there any sequence at all?
+  let whole = true;
+  let any = false;
+  for (let i = from; i < to; ) {
+    const len = sequenceLength(text, i, to);
+    if (len > 0) {
+      any = true;
+      i += len;
+    } else if (len < 0) {
+      any = true;
       i += 2;
     } else {
-      seqs.push(undefined);
+      whole = false;
       i++;
     }
   }
+  if (!any) return;
   // A run that is valid UTF-8 throughout is what mojibake looks like. In a run that is not, the text around is
   // legitimate, and only a three- or four-byte sequence (`â€™`) is telling enough to stand out of it (`‘Å’` stays).
-  const whole = seqs.every((s) => s !== undefined);
-  const groups: Sequence[] = [];
-  let cur: Sequence[] = [];
+  let group: Sequence[] = [];
   const flush = (): void => {
-    if (cur.length > 0 && plausible(cur) && (whole || cur.some((s) => s.end - s.start >= 3))) groups.push({ start: cur[0]!.start, end: cur[cur.length - 1]!.end, text: cur.map((s) => s.text).join('') });
-    cur = [];
+    if (group.length > 0 && plausible(group) && (whole || group.some((s) => s.end - s.start >= 3))) {
+      out.push({ start: group[0]!.start, end: group[group.length - 1]!.end, text: group.map((s) => s.text).join('') });
+    }
+    group = [];
   };
-  for (const s of seqs) {
-    if (s) cur.push(s);
-    else flush();
+  for (let i = from; i < to; ) {
+    const len = sequenceLength(text, i, to);
+    if (len > 0) {
+      group.push({ start: i, end: i + len, text: decode(text, i, len) });
+      i += len;
+    } else if (len < 0) {
+      // `â€` + a lost 0x9D (dropped, or U+FFFD when it was decoded strictly): `”`.
+      const end = i + 2 === to && fffdAfter ? i + 3 : i + 2;
+      group.push({ start: i, end, text: '\u201D' });
+      i += 2;
+    } else {
+      flush();
+      i++;
+    }
   }
   flush();
-  return groups;
 }
 
-/** The UTF-8 sequence starting at bytes[i], when it is a valid multi-byte one. */
-function decodeAt(bytes: readonly number[], i: number): Sequence | undefined {
-  const b0 = bytes[i]!;
+/**
+ * The length of the valid multi-byte UTF-8 sequence whose bytes start at
+ * text[i] (within the run, before `to`); 0 for none; -1 for `â€` not
+ * followed by a byte that completes it.
+ */
+function sequenceLength(text: string, i: number, to: number): number {
+  const b0 = highByte(text, i);
   let n: number;
   let lo = 0x80;
   let hi = 0xbf;
@@ -168,15 +197,20 @@ function decodeAt(bytes: readonly number[], i: number): Sequence | undefined {
     n = 3;
     if (b0 === 0xf0) lo = 0x90;
     if (b0 === 0xf4) hi = 0x8f;
-  } else return undefined;
-  let cp = b0 & (n === 1 ? 0x1f : n === 2 ? 0x0f : 0x07);
+  } else return 0;
   for (let k = 1; k <= n; k++) {
-    const b = bytes[i + k];
-    if (b === undefined) return undefined;
-    if (k === 1 ? b < lo || b > hi : b < 0x80 || b > 0xbf) return undefined;
-    cp = (cp << 6) | (b & 0x3f);
+    const b = i + k < to ? highByte(text, i + k) : -1;
+    if (k === 1 ? b < lo || b > hi : b < 0x80 || b > 0xbf) return b0 === 0xe2 && k === 2 && highByte(text, i + 1) === 0x80 ? -1 : 0;
   }
-  return { start: i, end: i + n + 1, text: String.fromCodePoint(cp) };
+  return n + 1;
+}
+
+/** The character a valid sequence of `len` bytes at text[i] decodes to. */
+function decode(text: string, i: number, len: number): string {
+  const b0 = highByte(text, i);
+  let cp = b0 & (len === 2 ? 0x1f : len === 3 ? 0x0f : 0x07);
+  for (let k = 1; k < len; k++) cp = (cp << 6) | (highByte(text, i + k) & 0x3f);
+  return String.fromCodePoint(cp);
 }
 
 /**

@@ -301,7 +301,6 @@ const RULE = /^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$/;
 const ATX = /^#{1,6}[ \t]/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const FENCE = /^( *)([~`]{3,})[ \t]*(\S+)?[ \t]*$/;
-const QUOTE = /^ {0,3}> ?/;
 const IAL = /^ {0,3}\{:(?!:)[^}]*\}[ \t]*$/;
 const EXTENSION = /^ {0,3}\{::(comment|nomarkdown|options)\b[^}]*?(\/)?\}/;
 const LAZY_HTML = /^ {0,3}<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup|tt|u|var)\b)[A-Za-z]/;
@@ -312,15 +311,19 @@ interface Line {
   start: number;
   /** End of the line's text (before "\r\n" / "\n"). */
   end: number;
-  /** Depth of `>` markers. */
+  /** Depth of `>` markers (lazy lines take the depth of the quote they continue). */
   depth: number;
   /** Offset where the content after the `>` markers starts. */
   contentStart: number;
-  content: string;
-  blank: boolean;
+  /** Columns of indentation of the content (tabs to multiples of 4). */
+  indent: number;
+  /** Char code of the content's first non-blank character; -1 for a blank line. */
+  first: number;
   /** 'hidden': inside a comment (gone for Markdown); 'opaque': in a highlight block (HTML for Markdown). */
   mask: 'hidden' | 'opaque' | undefined;
 }
+
+const content = (text: string, l: Line): string => text.slice(l.contentStart, l.end);
 
 function splitLines(text: string, from: number, hidden: readonly Span[], opaque: readonly Span[]): Line[] {
   const lines: Line[] = [];
@@ -330,55 +333,51 @@ function splitLines(text: string, from: number, hidden: readonly Span[], opaque:
     let nl = text.indexOf('\n', start);
     if (nl < 0) nl = text.length;
     const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    // `>` markers: up to 3 spaces, '>', an optional space — repeated.
     let contentStart = start;
     let depth = 0;
-    let content = text.slice(start, end);
-    let k = 0;
-    while (k < 4 && content.charCodeAt(k) === 32) k++;
-    if (content.charCodeAt(k) === 62 /* > */) {
-      for (let m = QUOTE.exec(content); m; m = QUOTE.exec(content)) {
-        depth++;
-        contentStart += m[0].length;
-        content = content.slice(m[0].length);
-      }
+    for (;;) {
+      let k = contentStart;
+      while (k < contentStart + 3 && text.charCodeAt(k) === 32) k++;
+      if (k >= end || text.charCodeAt(k) !== 62 /* > */) break;
+      depth++;
+      contentStart = text.charCodeAt(k + 1) === 32 ? k + 2 : k + 1;
     }
+    let indent = 0;
+    let k = contentStart;
+    for (; k < end; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 32) indent++;
+      else if (c === 9) indent += 4 - (indent % 4);
+      else break;
+    }
+    while (k < end && isSpace(text.charCodeAt(k))) k++;
+    const first = k < end ? text.charCodeAt(k) : -1;
     while (h < hidden.length && hidden[h]!.end <= start) h++;
     while (o < opaque.length && opaque[o]!.end <= start) o++;
     const mask = h < hidden.length && hidden[h]!.start < start ? 'hidden' : o < opaque.length && opaque[o]!.start < Math.max(end, start + 1) ? 'opaque' : undefined;
-    const blank = !/\S/.test(content);
     // A blockquote goes on over the non-blank lines after it (kramdown's lazy lines), up to a blank line or a block HTML tag.
     const prev = lines[lines.length - 1];
-    if (prev && !blank && !prev.blank && prev.depth > depth && !mask && !LAZY_HTML.test(content)) depth = prev.depth;
-    lines.push({ start, end, depth, contentStart, content, blank, mask });
+    if (prev && first >= 0 && prev.first >= 0 && prev.depth > depth && !mask && !(first === 60 && LAZY_HTML.test(text.slice(contentStart, end)))) depth = prev.depth;
+    lines.push({ start, end, depth, contentStart, indent, first, mask });
     if (nl >= text.length) break;
     start = nl + 1;
   }
   return lines;
 }
 
-function indentOf(s: string): number {
-  let col = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32) col++;
-    else if (c === 9) col += 4 - (col % 4);
-    else break;
-  }
-  return col;
+/** kramdown's INDENT (a tab or four spaces), after `skip` columns of container indentation. */
+function indented(text: string, l: Line, skip: number): boolean {
+  if (skip === 0) return text.charCodeAt(l.contentStart) === 9 || text.startsWith('    ', l.contentStart);
+  return l.indent >= skip + 4;
 }
 
-/** kramdown's INDENT: a tab or four spaces, after `skip` columns of container indentation. */
-function indented(content: string, skip: number): boolean {
-  if (skip === 0) return content.startsWith('\t') || content.startsWith('    ');
-  return indentOf(content) >= skip + 4;
-}
-
-/** Offset within `content` after `cols` columns of indentation. */
-function columnOffset(content: string, cols: number): number {
+/** Offset after `cols` columns of the line's indentation. */
+function columnOffset(text: string, l: Line, cols: number): number {
   let col = 0;
-  let i = 0;
-  while (i < content.length && col < cols) {
-    const c = content.charCodeAt(i);
+  let i = l.contentStart;
+  while (i < l.end && col < cols) {
+    const c = text.charCodeAt(i);
     if (c === 32) col++;
     else if (c === 9) col += 4 - (col % 4);
     else break;
@@ -387,10 +386,19 @@ function columnOffset(content: string, cols: number): number {
   return i;
 }
 
+/** Lines that stop kramdown's lazy continuation of code: HTML tags, `{:` attribute lists, `^` end-of-block markers. */
+function stopsLazy(text: string, l: Line): boolean {
+  return (l.first === 60 || l.first === 123 || l.first === 94) && l.indent <= 3 && LAZY_STOP.test(content(text, l));
+}
+
 interface ListItem {
   /** Column where the item's text starts. */
   contentIndent: number;
 }
+
+// First characters that may start the block constructs below; other lines are paragraph text.
+const FENCE_CHARS = new Set([96, 126]); // ` ~
+const LIST_CHARS = new Set([42, 43, 45, 58, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57]); // * + - : 0-9
 
 /** Fences and indented code blocks of a Markdown body. */
 function markdownCode(text: string, lines: readonly Line[], parseBlockHtml: boolean): Array<FencedCode | IndentedCode> {
@@ -408,7 +416,7 @@ function markdownCode(text: string, lines: readonly Line[], parseBlockHtml: bool
     if (!code) return;
     const first = lines[code.first]!;
     const last = lines[code.last]!;
-    const prefix = text.slice(first.start, first.contentStart + columnOffset(first.content, code.skip));
+    const prefix = text.slice(first.start, columnOffset(text, first, code.skip));
     out.push({ kind: 'indented', start: first.start, end: last.end, content: { start: first.start, end: last.end }, prefix });
     code = undefined;
   };
@@ -422,6 +430,7 @@ function markdownCode(text: string, lines: readonly Line[], parseBlockHtml: bool
       prevBlank = false;
       continue;
     }
+    const blank = line.first < 0;
     // Any non-blank line right after code continues it (kramdown's lazy lines), `>` markers and all.
     if (code && !prevBlank && line.depth !== depth && LAZY_CODE.test(text.slice(line.start, line.end))) {
       code.last = i;
@@ -432,50 +441,49 @@ function markdownCode(text: string, lines: readonly Line[], parseBlockHtml: bool
       list = [];
       depth = line.depth;
     }
-    const content = line.content;
     if (code) {
-      if (line.blank) {
+      if (blank) {
         prevBlank = true;
         continue;
       }
-      // Indented lines go on, and so do kramdown's lazy lines right after code (not HTML, `{:` or `^`).
-      if (indented(content, code.skip) || (!prevBlank && !LAZY_STOP.test(content))) {
+      if (indented(text, line, code.skip) || (!prevBlank && !stopsLazy(text, line))) {
         code.last = i;
         prevBlank = false;
         continue;
       }
       flushCode();
     }
-    if (line.blank) {
+    if (blank) {
       prevBlank = true;
       paragraph = false;
       continue;
     }
     const wasBlank = prevBlank;
     prevBlank = false;
-    const ind = indentOf(content);
+    const ind = line.indent;
+    const c0 = line.first;
     // After a blank line, a line left of an item's text ends that item.
     if (wasBlank) while (list.length > 0 && list[list.length - 1]!.contentIndent > ind) list.pop();
     const base = list.length > 0 ? list[list.length - 1]!.contentIndent : 0;
 
-    if (!paragraph && indented(content, base) && (base === 0 || wasBlank)) {
+    if (!paragraph && indented(text, line, base) && (base === 0 || wasBlank)) {
       code = { first: i, last: i, skip: base };
       continue;
     }
 
-    const f = ind <= base + 3 ? FENCE.exec(content) : null;
+    const f = FENCE_CHARS.has(c0) && ind <= base + 3 ? FENCE.exec(content(text, line)) : null;
     if (f) {
-      const closer = findCloser(lines, i, f[2]!, base + 3, noCloser);
+      const closer = findCloser(text, lines, i, f[2]!, base + 3, noCloser);
       if (closer >= 0) {
         const close = lines[closer]!;
-        const contentStart = nextLineStart(text, line.end);
+        const codeStart = nextLineStart(text, line.end);
         out.push({
           kind: 'fence',
           start: line.start,
           end: close.end,
           openLine: { start: line.start, end: line.end },
           closeLine: { start: close.start, end: close.end },
-          content: { start: contentStart, end: Math.max(contentStart, close.start) },
+          content: { start: codeStart, end: Math.max(codeStart, close.start) },
           prefix: text.slice(line.start, line.contentStart + f[1]!.length),
           lang: f[3]?.replace(/\?.*$/, '') || undefined,
         });
@@ -485,49 +493,75 @@ function markdownCode(text: string, lines: readonly Line[], parseBlockHtml: bool
       }
     }
 
-    const html = ind <= 3 ? HTML_START.exec(content) : null;
-    if (html && !SPAN_ELEMENTS.has(html[1]!.toLowerCase())) {
-      const name = html[1]!.toLowerCase();
-      const attrs = html[2]!;
-      const markdown = /\bmarkdown\s*=\s*["']?(1|block|span)\b/i.test(attrs) || (parseBlockHtml && BLOCK_MODEL.has(name));
-      if (!markdown && !VOID_ELEMENTS.has(name) && !/\/\s*$/.test(attrs)) i = htmlEnd(lines, i, name);
-      paragraph = false;
-      continue;
+    if (c0 === 60 /* < */ && ind <= 3) {
+      const c = content(text, line);
+      const html = HTML_START.exec(c);
+      if (html && !SPAN_ELEMENTS.has(html[1]!.toLowerCase())) {
+        const name = html[1]!.toLowerCase();
+        const attrs = html[2]!;
+        const markdown = /\bmarkdown\s*=\s*["']?(1|block|span)\b/i.test(attrs) || (parseBlockHtml && BLOCK_MODEL.has(name));
+        if (!markdown && !VOID_ELEMENTS.has(name) && !/\/\s*$/.test(attrs)) i = htmlEnd(text, lines, i, name);
+        paragraph = false;
+        continue;
+      }
+      if (c.trimStart().startsWith('<!--')) {
+        const close = text.indexOf('-->', line.contentStart + c.indexOf('<!--') + 4);
+        if (close >= 0) {
+          while (i + 1 < lines.length && lines[i + 1]!.start <= close) i++;
+          paragraph = false;
+          continue;
+        }
+      }
     }
-    if (ind <= 3 && content.trimStart().startsWith('<!--')) {
-      const close = text.indexOf('-->', line.contentStart + content.indexOf('<!--') + 4);
-      if (close >= 0) {
-        while (i + 1 < lines.length && lines[i + 1]!.start <= close) i++;
+
+    if (c0 === 123 /* { */) {
+      const c = content(text, line);
+      const ext = EXTENSION.exec(c);
+      if (ext && !ext[2]) {
+        // {::comment} … {:/comment}: kramdown drops (or passes through) what is inside.
+        const stop = new RegExp(`\\{:/(?:${ext[1]!})?\\}`);
+        let j = i;
+        while (j < lines.length && !stop.test(j === i ? c.slice(ext[0].length) : content(text, lines[j]!))) j++;
+        i = Math.min(j, lines.length - 1);
+        paragraph = false;
+        continue;
+      }
+      if (IAL.test(c)) {
         paragraph = false;
         continue;
       }
     }
-
-    const ext = EXTENSION.exec(content);
-    if (ext && !ext[2]) {
-      // {::comment} … {:/comment}: kramdown drops (or passes through) what is inside.
-      const end = new RegExp(`\\{:/(?:${ext[1]!})?\\}`);
-      let j = i;
-      while (j < lines.length && !end.test(j === i ? content.slice(ext[0].length) : lines[j]!.content)) j++;
-      i = Math.min(j, lines.length - 1);
-      paragraph = false;
-      continue;
+    if (c0 === 35 /* # */ || c0 === 45 || c0 === 42 || c0 === 95 || c0 === 61) {
+      const c = content(text, line);
+      if (ATX.test(c) || RULE.test(c) || (paragraph && SETEXT.test(c))) {
+        paragraph = false;
+        continue;
+      }
     }
-    if (ATX.test(content) || RULE.test(content) || IAL.test(content) || (paragraph && SETEXT.test(content))) {
-      paragraph = false;
-      continue;
-    }
-    const marker = LIST_MARKER.exec(content);
-    if (marker) {
-      const afterMarker = indentOf(marker[1]!) + marker[2]!.length;
-      const gap = indentOf(' '.repeat(afterMarker) + marker[3]!) - afterMarker;
-      while (list.length > 0 && list[list.length - 1]!.contentIndent > ind) list.pop();
-      list.push({ contentIndent: afterMarker + (gap === 0 || gap > 4 ? 1 : gap) });
+    if (LIST_CHARS.has(c0)) {
+      const marker = LIST_MARKER.exec(content(text, line));
+      if (marker) {
+        const afterMarker = indentOf(marker[1]!) + marker[2]!.length;
+        const gap = indentOf(' '.repeat(afterMarker) + marker[3]!) - afterMarker;
+        while (list.length > 0 && list[list.length - 1]!.contentIndent > ind) list.pop();
+        list.push({ contentIndent: afterMarker + (gap === 0 || gap > 4 ? 1 : gap) });
+      }
     }
     paragraph = true;
   }
   flushCode();
   return out;
+}
+
+function indentOf(s: string): number {
+  let col = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) col++;
+    else if (c === 9) col += 4 - (col % 4);
+    else break;
+  }
+  return col;
 }
 
 function nextLineStart(text: string, lineEnd: number): number {
@@ -536,24 +570,23 @@ function nextLineStart(text: string, lineEnd: number): number {
 }
 
 /** The closing fence for the fence opened at line `i` (-1 when there is none: then it is not a code block). */
-function findCloser(lines: readonly Line[], i: number, fence: string, maxIndent: number, noCloser: Map<string, { line: number; len: number }>): number {
+function findCloser(text: string, lines: readonly Line[], i: number, fence: string, maxIndent: number, noCloser: Map<string, { line: number; len: number }>): number {
   // No closer after line k for runs of n or more means none for a later, longer run either.
   const pure = isRun(fence, 1, fence[0]!);
   const known = pure ? noCloser.get(fence[0]!) : undefined;
   if (known && known.line <= i && known.len <= fence.length) return -1;
   const depth = lines[i]!.depth;
   const last = fence[fence.length - 1]!;
+  const c0 = fence.charCodeAt(0);
   for (let j = i + 1; j < lines.length; j++) {
     const l = lines[j]!;
     if (l.mask === 'hidden') continue;
     // A blank line ends a blockquote.
-    if (depth > 0 && l.depth === 0 && l.blank) break;
-    if (l.depth !== depth) continue;
-    const c = l.content;
-    let k = 0;
-    while (c.charCodeAt(k) === 32) k++;
-    if (k > maxIndent || !c.startsWith(fence, k)) continue;
-    if (isRun(c.trimEnd(), k + fence.length, last)) return j;
+    if (depth > 0 && l.depth === 0 && l.first < 0) break;
+    if (l.depth !== depth || l.first !== c0 || l.indent > maxIndent) continue;
+    const c = content(text, l);
+    const k = c.length - c.trimStart().length;
+    if (c.startsWith(fence, k) && isRun(c.trimEnd(), k + fence.length, last)) return j;
   }
   if (pure) noCloser.set(fence[0]!, { line: i, len: fence.length });
   return -1;
@@ -565,14 +598,14 @@ function isRun(s: string, from: number, ch: string): boolean {
 }
 
 /** The last line of a raw HTML block opened at line `i` by `<name`: where its close tag balances the opens (or the end: kramdown auto-closes there). */
-function htmlEnd(lines: readonly Line[], i: number, name: string): number {
+function htmlEnd(text: string, lines: readonly Line[], i: number, name: string): number {
   const esc = name.replace(/[.]/g, '\\.');
   const re = new RegExp(`<(/?)${esc}(?=[\\s/>]|$)([^>]*)>?`, 'gi');
   let depth = 0;
   for (let j = i; j < lines.length; j++) {
-    const l = lines[j]!;
+    const c = content(text, lines[j]!);
     re.lastIndex = 0;
-    for (let m = re.exec(l.content); m; m = re.exec(l.content)) {
+    for (let m = re.exec(c); m; m = re.exec(c)) {
       if (m[1] === '/') depth--;
       else if (!/\/\s*$/.test(m[2]!)) depth++;
       if (depth === 0) return j;

@@ -57,6 +57,7 @@ export function main(): number {
   });
   for (const d of diffs) console.log('DIFF ' + d);
   console.log(`Time.parse: ${agree}/${cases.length} agree with Ruby (${((100 * agree) / cases.length).toFixed(2)}%)`);
+  console.log(`${agree} passed, ${cases.length - agree} failed`);
   return diffs.length;
 }
 

@@ -181,30 +181,31 @@ function kramdownPost(state: StateCore): void {
   const footnotes = env.kdFootnoteTokens ?? new Map<string, Token[]>();
   // Token streams the core 'inline' rule did not see: footnote bodies and the
   // lists kept aside by {:toc} / {:footnotes} placeholders.
-  const extra: Token[][] = [];
-  const collect = (tokens: Token[]): void => {
+  const collect = (tokens: Token[], into: Token[][]): void => {
     for (const t of tokens) {
       const list = (t.meta as { list?: Token[] } | null)?.list;
       if (list) {
-        extra.push(list);
-        collect(list);
+        into.push(list);
+        collect(list, into);
       }
     }
   };
-  collect(state.tokens);
+  const asides: Token[][] = [];
+  collect(state.tokens, asides);
+  const notes: Token[][] = [];
   for (const tokens of footnotes.values()) {
-    extra.push(tokens);
-    collect(tokens);
+    notes.push(tokens);
+    collect(tokens, notes);
   }
-  for (const tokens of extra) {
+  for (const tokens of [...asides, ...notes]) {
     for (const t of tokens) if (t.type === 'inline') md.inline.parse(t.content, md, state.env, t.children!);
   }
-  const all = [state.tokens, ...extra];
+  const all = [state.tokens, ...asides, ...notes];
   if (o.input === 'GFM' && o.autoIds) assignGfmIds(state.tokens, o.autoIdPrefix);
   const ab = env.kdAbbrev;
   if (ab) for (const tokens of all) replaceAbbreviations(tokens, ab.defs, (a) => ab.attrs.get(a) ?? [], state.Token);
   // GFM's update_elements walks the main tree only (not footnote bodies).
-  if (o.input === 'GFM') gfmLineBreaks(state.tokens, o.hardWrap, state.Token);
+  if (o.input === 'GFM') for (const tokens of [state.tokens, ...asides]) gfmLineBreaks(tokens, o.hardWrap, state.Token);
 }
 
 function createMd(): MarkdownIt {

@@ -1,5 +1,6 @@
 import { replaceValue } from '../edit';
 import type { Fix } from '../problem';
+import { rubyTimeParse } from '../rubyTime';
 import { basename, dirname } from '../siteFs';
 import { dateSource, dayOf } from './dates';
 import type { Finding, Rule, RuleContext } from './rule';
@@ -18,14 +19,20 @@ export const dateFilenameMismatch: Rule = {
     good: '_posts/2025-04-16-energy-bills-rise.md\n---\ndate: 2025-04-16 08:00:00 +0100\n---',
     fix: "Rename the file to the front matter's day, or change the front matter's day to the file name's (the time is kept).",
   },
-  check({ doc, post }: RuleContext): Finding[] {
+  check({ doc, site, post }: RuleContext): Finding[] {
     if (!post || post.draft || post.dateSource !== 'front-matter' || post.dateError) return [];
-    const m = /^(\d{2,4})-(\d{1,2})-(\d{1,2})-([^/]*)$/.exec(basename(doc.path));
+    const m = /^(\d{4})-(\d{1,2})-(\d{1,2})-([^/]*)$/.exec(basename(doc.path));
     const src = dateSource(doc);
     if (!m || !src) return [];
-    const fileDay = `${m[1]!.padStart(4, '0')}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+    let fileDay: string;
+    try {
+      // The file name's date as Jekyll reads it (2025-02-30 is March 2nd there too).
+      fileDay = dayOf(rubyTimeParse(`${m[1]}-${m[2]}-${m[3]}`, site.config.timezone, Date.now()));
+    } catch {
+      return [];
+    }
     const day = dayOf(post.date);
-    if (m[1]!.length !== 4 || fileDay === day) return [];
+    if (fileDay === day) return [];
     const fixes: Fix[] = [{ title: `Rename the file to ${day}-${m[4]}`, edits: [], rename: { from: doc.path, to: `${dirname(doc.path)}/${day}-${m[4]}` } }];
     const dayInText = /^(["']?)(\d{4}-\d{1,2}-\d{1,2})/.exec(src.text);
     if (dayInText) {

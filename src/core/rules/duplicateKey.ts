@@ -15,8 +15,15 @@ export const duplicateKey: Rule = {
   check({ doc }: RuleContext): Finding[] {
     const pairs = topPairs(doc);
     const out: Finding[] = [];
+    // The next occurrence of each key, found in one pass from the end.
+    const nextOf = new Map<string, number>();
+    const next: Array<number | undefined> = [];
+    for (let i = pairs.length - 1; i >= 0; i--) {
+      next[i] = nextOf.get(pairs[i]!.key);
+      nextOf.set(pairs[i]!.key, i);
+    }
     pairs.forEach((p, i) => {
-      const later = pairs.slice(i + 1).find((q) => q.key === p.key);
+      const later = next[i] === undefined ? undefined : pairs[next[i]!];
       if (!later) return;
       const line = doc.lines.positionAt(later.keyStart).line + 1;
       out.push({

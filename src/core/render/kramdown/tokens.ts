@@ -300,11 +300,12 @@ export function basicGenerateId(str: string): string {
     .toLowerCase();
 }
 
-/** GFM ids for headers that have none (update_elements), in document order. */
-export function assignGfmIds(tokens: Token[], prefix: string): void {
-  const counter = new Map<string, number>();
+/** GFM ids for headers that have none (update_elements), in document order (lists kept aside by placeholders included). */
+export function assignGfmIds(tokens: Token[], prefix: string, counter = new Map<string, number>()): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    const list = (t.meta as { list?: Token[] } | null)?.list;
+    if (list) assignGfmIds(list, prefix, counter);
     if (t.type !== 'heading_open' || !(t.meta as { gfmId?: boolean } | null)?.gfmId) continue;
     if (t.attrGet('id') !== null) continue;
     const inline = tokens[i + 1]!;
