@@ -43,7 +43,7 @@ export interface ReplacementSpan {
   end: number;
 }
 
-/** One decoded UTF-8 sequence inside a run (byte offsets = character offsets in the run). */
+/** Decoded UTF-8 at text[start, end) (one character stands for one byte). */
 interface Sequence {
   start: number;
   end: number;
@@ -111,16 +111,9 @@ function scan(text: string, fffdAware: boolean): Sequence[] {
       continue;
     }
     // A run of characters with high bytes: [i, j).
-    let j = i + 1;
+    let j = i;
     let lead = false;
-    for (let b = highByte(text, i); b >= 0; b = highByte(text, j), j++) {
-      if (b >= 0xc2 && b <= 0xf4) lead = true;
-      if (j === n) {
-        j++;
-        break;
-      }
-    }
-    j--;
+    for (let b = highByte(text, j); b >= 0; b = highByte(text, ++j)) if (b >= 0xc2 && b <= 0xf4) lead = true;
     if (lead && j - i >= 2) spansOfRun(text, i, j, fffdAware && text.charCodeAt(j) === 0xfffd, out);
     i = j;
   }
