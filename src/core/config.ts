@@ -6,6 +6,8 @@ export interface SiteConfig {
   raw: Record<string, unknown>;
   /** Whether `_config.yml` was found and readable. */
   readable: boolean;
+  /** The file's text, for fixes that edit it. */
+  text: string | undefined;
   timezone: string | undefined;
   strictFrontMatter: boolean;
   future: boolean;
@@ -30,6 +32,7 @@ export function readConfig(text: string | undefined): SiteConfig {
   return {
     raw,
     readable: text !== undefined && isRecord(parsed),
+    text,
     timezone: typeof raw.timezone === 'string' && raw.timezone !== '' ? raw.timezone : undefined,
     strictFrontMatter: raw.strict_front_matter === true,
     future: raw.future === true,

@@ -307,29 +307,49 @@ const LAZY_HTML = /^ {0,3}<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code
 const LAZY_CODE = /^(?! {0,3}(<|\{:|\^))[ \t]*\S/;
 const LAZY_STOP = /^ {0,3}(<|\{:|\^)/;
 
-interface Line {
-  start: number;
+/**
+ * The body's lines, as parallel arrays (no object per line: a 1 MB post has
+ * tens of thousands of lines).
+ */
+interface Lines {
+  count: number;
+  start: Int32Array;
   /** End of the line's text (before "\r\n" / "\n"). */
-  end: number;
+  end: Int32Array;
   /** Depth of `>` markers (lazy lines take the depth of the quote they continue). */
-  depth: number;
+  depth: Int32Array;
   /** Offset where the content after the `>` markers starts. */
-  contentStart: number;
+  contentStart: Int32Array;
   /** Columns of indentation of the content (tabs to multiples of 4). */
-  indent: number;
+  indent: Int32Array;
   /** Char code of the content's first non-blank character; -1 for a blank line. */
-  first: number;
-  /** 'hidden': inside a comment (gone for Markdown); 'opaque': in a highlight block (HTML for Markdown). */
-  mask: 'hidden' | 'opaque' | undefined;
+  first: Int32Array;
+  /** 1: inside a comment (gone for Markdown); 2: in a highlight block (HTML for Markdown). */
+  mask: Uint8Array;
 }
 
-const content = (text: string, l: Line): string => text.slice(l.contentStart, l.end);
+const HIDDEN = 1;
+const OPAQUE = 2;
 
-function splitLines(text: string, from: number, hidden: readonly Span[], opaque: readonly Span[]): Line[] {
-  const lines: Line[] = [];
+const content = (text: string, l: Lines, i: number): string => text.slice(l.contentStart[i], l.end[i]);
+
+function splitLines(text: string, from: number, hidden: readonly Span[], opaque: readonly Span[]): Lines {
+  let count = 1;
+  for (let nl = text.indexOf('\n', from); nl >= 0; nl = text.indexOf('\n', nl + 1)) count++;
+  const l: Lines = {
+    count,
+    start: new Int32Array(count),
+    end: new Int32Array(count),
+    depth: new Int32Array(count),
+    contentStart: new Int32Array(count),
+    indent: new Int32Array(count),
+    first: new Int32Array(count),
+    mask: new Uint8Array(count),
+  };
   let h = 0;
   let o = 0;
-  for (let start = from; start <= text.length; ) {
+  let start = from;
+  for (let i = 0; i < count; i++) {
     let nl = text.indexOf('\n', start);
     if (nl < 0) nl = text.length;
     const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
@@ -355,40 +375,45 @@ function splitLines(text: string, from: number, hidden: readonly Span[], opaque:
     const first = k < end ? text.charCodeAt(k) : -1;
     while (h < hidden.length && hidden[h]!.end <= start) h++;
     while (o < opaque.length && opaque[o]!.end <= start) o++;
-    const mask = h < hidden.length && hidden[h]!.start < start ? 'hidden' : o < opaque.length && opaque[o]!.start < Math.max(end, start + 1) ? 'opaque' : undefined;
+    const mask = h < hidden.length && hidden[h]!.start < start ? HIDDEN : o < opaque.length && opaque[o]!.start < Math.max(end, start + 1) ? OPAQUE : 0;
     // A blockquote goes on over the non-blank lines after it (kramdown's lazy lines), up to a blank line or a block HTML tag.
-    const prev = lines[lines.length - 1];
-    if (prev && first >= 0 && prev.first >= 0 && prev.depth > depth && !mask && !(first === 60 && LAZY_HTML.test(text.slice(contentStart, end)))) depth = prev.depth;
-    lines.push({ start, end, depth, contentStart, indent, first, mask });
-    if (nl >= text.length) break;
+    if (i > 0 && first >= 0 && l.first[i - 1]! >= 0 && l.depth[i - 1]! > depth && mask === 0 && !(first === 60 && LAZY_HTML.test(text.slice(contentStart, end)))) depth = l.depth[i - 1]!;
+    l.start[i] = start;
+    l.end[i] = end;
+    l.depth[i] = depth;
+    l.contentStart[i] = contentStart;
+    l.indent[i] = indent;
+    l.first[i] = first;
+    l.mask[i] = mask;
     start = nl + 1;
   }
-  return lines;
+  return l;
 }
 
 /** kramdown's INDENT (a tab or four spaces), after `skip` columns of container indentation. */
-function indented(text: string, l: Line, skip: number): boolean {
-  if (skip === 0) return text.charCodeAt(l.contentStart) === 9 || text.startsWith('    ', l.contentStart);
-  return l.indent >= skip + 4;
+function indented(text: string, l: Lines, i: number, skip: number): boolean {
+  if (skip === 0) return text.charCodeAt(l.contentStart[i]!) === 9 || text.startsWith('    ', l.contentStart[i]);
+  return l.indent[i]! >= skip + 4;
 }
 
-/** Offset after `cols` columns of the line's indentation. */
-function columnOffset(text: string, l: Line, cols: number): number {
+/** Offset after `cols` columns of a line's indentation. */
+function columnOffset(text: string, l: Lines, i: number, cols: number): number {
   let col = 0;
-  let i = l.contentStart;
-  while (i < l.end && col < cols) {
-    const c = text.charCodeAt(i);
+  let k = l.contentStart[i]!;
+  while (k < l.end[i]! && col < cols) {
+    const c = text.charCodeAt(k);
     if (c === 32) col++;
     else if (c === 9) col += 4 - (col % 4);
     else break;
-    i++;
+    k++;
   }
-  return i;
+  return k;
 }
 
 /** Lines that stop kramdown's lazy continuation of code: HTML tags, `{:` attribute lists, `^` end-of-block markers. */
-function stopsLazy(text: string, l: Line): boolean {
-  return (l.first === 60 || l.first === 123 || l.first === 94) && l.indent <= 3 && LAZY_STOP.test(content(text, l));
+function stopsLazy(text: string, l: Lines, i: number): boolean {
+  const f = l.first[i];
+  return (f === 60 || f === 123 || f === 94) && l.indent[i]! <= 3 && LAZY_STOP.test(content(text, l, i));
 }
 
 interface ListItem {
@@ -401,7 +426,7 @@ const FENCE_CHARS = new Set([96, 126]); // ` ~
 const LIST_CHARS = new Set([42, 43, 45, 58, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57]); // * + - : 0-9
 
 /** Fences and indented code blocks of a Markdown body. */
-function markdownCode(text: string, lines: readonly Line[], parseBlockHtml: boolean): Array<FencedCode | IndentedCode> {
+function markdownCode(text: string, lines: Lines, parseBlockHtml: boolean): Array<FencedCode | IndentedCode> {
   const out: Array<FencedCode | IndentedCode> = [];
   // The previous line is paragraph text (which an indented line would continue).
   let paragraph = false;
@@ -414,39 +439,40 @@ function markdownCode(text: string, lines: readonly Line[], parseBlockHtml: bool
 
   const flushCode = (): void => {
     if (!code) return;
-    const first = lines[code.first]!;
-    const last = lines[code.last]!;
-    const prefix = text.slice(first.start, columnOffset(text, first, code.skip));
-    out.push({ kind: 'indented', start: first.start, end: last.end, content: { start: first.start, end: last.end }, prefix });
+    const start = lines.start[code.first]!;
+    const end = lines.end[code.last]!;
+    const prefix = text.slice(start, columnOffset(text, lines, code.first, code.skip));
+    out.push({ kind: 'indented', start, end, content: { start, end }, prefix });
     code = undefined;
   };
 
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.mask === 'hidden') continue;
-    if (line.mask === 'opaque') {
+  for (let i = 0; i < lines.count; i++) {
+    const mask = lines.mask[i];
+    if (mask === HIDDEN) continue;
+    if (mask === OPAQUE) {
       flushCode();
       paragraph = false;
       prevBlank = false;
       continue;
     }
-    const blank = line.first < 0;
+    const blank = lines.first[i]! < 0;
+    const lineDepth = lines.depth[i]!;
     // Any non-blank line right after code continues it (kramdown's lazy lines), `>` markers and all.
-    if (code && !prevBlank && line.depth !== depth && LAZY_CODE.test(text.slice(line.start, line.end))) {
+    if (code && !prevBlank && lineDepth !== depth && LAZY_CODE.test(text.slice(lines.start[i], lines.end[i]))) {
       code.last = i;
       continue;
     }
-    if (line.depth !== depth) {
+    if (lineDepth !== depth) {
       flushCode();
       list = [];
-      depth = line.depth;
+      depth = lineDepth;
     }
     if (code) {
       if (blank) {
         prevBlank = true;
         continue;
       }
-      if (indented(text, line, code.skip) || (!prevBlank && !stopsLazy(text, line))) {
+      if (indented(text, lines, i, code.skip) || (!prevBlank && !stopsLazy(text, lines, i))) {
         code.last = i;
         prevBlank = false;
         continue;
@@ -460,31 +486,30 @@ function markdownCode(text: string, lines: readonly Line[], parseBlockHtml: bool
     }
     const wasBlank = prevBlank;
     prevBlank = false;
-    const ind = line.indent;
-    const c0 = line.first;
+    const ind = lines.indent[i]!;
+    const c0 = lines.first[i]!;
     // After a blank line, a line left of an item's text ends that item.
     if (wasBlank) while (list.length > 0 && list[list.length - 1]!.contentIndent > ind) list.pop();
     const base = list.length > 0 ? list[list.length - 1]!.contentIndent : 0;
 
-    if (!paragraph && indented(text, line, base) && (base === 0 || wasBlank)) {
+    if (!paragraph && indented(text, lines, i, base) && (base === 0 || wasBlank)) {
       code = { first: i, last: i, skip: base };
       continue;
     }
 
-    const f = FENCE_CHARS.has(c0) && ind <= base + 3 ? FENCE.exec(content(text, line)) : null;
+    const f = FENCE_CHARS.has(c0) && ind <= base + 3 ? FENCE.exec(content(text, lines, i)) : null;
     if (f) {
       const closer = findCloser(text, lines, i, f[2]!, base + 3, noCloser);
       if (closer >= 0) {
-        const close = lines[closer]!;
-        const codeStart = nextLineStart(text, line.end);
+        const codeStart = nextLineStart(text, lines.end[i]!);
         out.push({
           kind: 'fence',
-          start: line.start,
-          end: close.end,
-          openLine: { start: line.start, end: line.end },
-          closeLine: { start: close.start, end: close.end },
-          content: { start: codeStart, end: Math.max(codeStart, close.start) },
-          prefix: text.slice(line.start, line.contentStart + f[1]!.length),
+          start: lines.start[i]!,
+          end: lines.end[closer]!,
+          openLine: { start: lines.start[i]!, end: lines.end[i]! },
+          closeLine: { start: lines.start[closer]!, end: lines.end[closer]! },
+          content: { start: codeStart, end: Math.max(codeStart, lines.start[closer]!) },
+          prefix: text.slice(lines.start[i], lines.contentStart[i]! + f[1]!.length),
           lang: f[3]?.replace(/\?.*$/, '') || undefined,
         });
         i = closer;
@@ -494,7 +519,7 @@ function markdownCode(text: string, lines: readonly Line[], parseBlockHtml: bool
     }
 
     if (c0 === 60 /* < */ && ind <= 3) {
-      const c = content(text, line);
+      const c = content(text, lines, i);
       const html = HTML_START.exec(c);
       if (html && !SPAN_ELEMENTS.has(html[1]!.toLowerCase())) {
         const name = html[1]!.toLowerCase();
@@ -505,9 +530,9 @@ function markdownCode(text: string, lines: readonly Line[], parseBlockHtml: bool
         continue;
       }
       if (c.trimStart().startsWith('<!--')) {
-        const close = text.indexOf('-->', line.contentStart + c.indexOf('<!--') + 4);
+        const close = text.indexOf('-->', lines.contentStart[i]! + c.indexOf('<!--') + 4);
         if (close >= 0) {
-          while (i + 1 < lines.length && lines[i + 1]!.start <= close) i++;
+          while (i + 1 < lines.count && lines.start[i + 1]! <= close) i++;
           paragraph = false;
           continue;
         }
@@ -515,14 +540,14 @@ function markdownCode(text: string, lines: readonly Line[], parseBlockHtml: bool
     }
 
     if (c0 === 123 /* { */) {
-      const c = content(text, line);
+      const c = content(text, lines, i);
       const ext = EXTENSION.exec(c);
       if (ext && !ext[2]) {
         // {::comment} … {:/comment}: kramdown drops (or passes through) what is inside.
         const stop = new RegExp(`\\{:/(?:${ext[1]!})?\\}`);
         let j = i;
-        while (j < lines.length && !stop.test(j === i ? c.slice(ext[0].length) : content(text, lines[j]!))) j++;
-        i = Math.min(j, lines.length - 1);
+        while (j < lines.count && !stop.test(j === i ? c.slice(ext[0].length) : content(text, lines, j))) j++;
+        i = Math.min(j, lines.count - 1);
         paragraph = false;
         continue;
       }
@@ -532,14 +557,14 @@ function markdownCode(text: string, lines: readonly Line[], parseBlockHtml: bool
       }
     }
     if (c0 === 35 /* # */ || c0 === 45 || c0 === 42 || c0 === 95 || c0 === 61) {
-      const c = content(text, line);
+      const c = content(text, lines, i);
       if (ATX.test(c) || RULE.test(c) || (paragraph && SETEXT.test(c))) {
         paragraph = false;
         continue;
       }
     }
     if (LIST_CHARS.has(c0)) {
-      const marker = LIST_MARKER.exec(content(text, line));
+      const marker = LIST_MARKER.exec(content(text, lines, i));
       if (marker) {
         const afterMarker = indentOf(marker[1]!) + marker[2]!.length;
         const gap = indentOf(' '.repeat(afterMarker) + marker[3]!) - afterMarker;
@@ -570,21 +595,21 @@ function nextLineStart(text: string, lineEnd: number): number {
 }
 
 /** The closing fence for the fence opened at line `i` (-1 when there is none: then it is not a code block). */
-function findCloser(text: string, lines: readonly Line[], i: number, fence: string, maxIndent: number, noCloser: Map<string, { line: number; len: number }>): number {
+function findCloser(text: string, lines: Lines, i: number, fence: string, maxIndent: number, noCloser: Map<string, { line: number; len: number }>): number {
   // No closer after line k for runs of n or more means none for a later, longer run either.
   const pure = isRun(fence, 1, fence[0]!);
   const known = pure ? noCloser.get(fence[0]!) : undefined;
   if (known && known.line <= i && known.len <= fence.length) return -1;
-  const depth = lines[i]!.depth;
+  const depth = lines.depth[i]!;
   const last = fence[fence.length - 1]!;
   const c0 = fence.charCodeAt(0);
-  for (let j = i + 1; j < lines.length; j++) {
-    const l = lines[j]!;
-    if (l.mask === 'hidden') continue;
+  for (let j = i + 1; j < lines.count; j++) {
+    if (lines.mask[j] === HIDDEN) continue;
+    const d = lines.depth[j];
     // A blank line ends a blockquote.
-    if (depth > 0 && l.depth === 0 && l.first < 0) break;
-    if (l.depth !== depth || l.first !== c0 || l.indent > maxIndent) continue;
-    const c = content(text, l);
+    if (depth > 0 && d === 0 && lines.first[j]! < 0) break;
+    if (d !== depth || lines.first[j] !== c0 || lines.indent[j]! > maxIndent) continue;
+    const c = content(text, lines, j);
     const k = c.length - c.trimStart().length;
     if (c.startsWith(fence, k) && isRun(c.trimEnd(), k + fence.length, last)) return j;
   }
@@ -598,12 +623,12 @@ function isRun(s: string, from: number, ch: string): boolean {
 }
 
 /** The last line of a raw HTML block opened at line `i` by `<name`: where its close tag balances the opens (or the end: kramdown auto-closes there). */
-function htmlEnd(text: string, lines: readonly Line[], i: number, name: string): number {
+function htmlEnd(text: string, lines: Lines, i: number, name: string): number {
   const esc = name.replace(/[.]/g, '\\.');
   const re = new RegExp(`<(/?)${esc}(?=[\\s/>]|$)([^>]*)>?`, 'gi');
   let depth = 0;
-  for (let j = i; j < lines.length; j++) {
-    const c = content(text, lines[j]!);
+  for (let j = i; j < lines.count; j++) {
+    const c = content(text, lines, j);
     re.lastIndex = 0;
     for (let m = re.exec(c); m; m = re.exec(c)) {
       if (m[1] === '/') depth--;
@@ -611,7 +636,7 @@ function htmlEnd(text: string, lines: readonly Line[], i: number, name: string):
       if (depth === 0) return j;
     }
   }
-  return lines.length - 1;
+  return lines.count - 1;
 }
 
 /** Scans a document's text: Liquid tokens, raw/comment regions and code blocks of the body. */

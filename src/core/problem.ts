@@ -23,9 +23,16 @@ export interface FileRename {
   to: string;
 }
 
+/** Edits to another file of the site (e.g. adding an author to `_config.yml`). */
+export interface FileEdits {
+  path: string;
+  edits: TextEdit[];
+}
+
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  otherFiles?: FileEdits[];
   rename?: FileRename;
   /** The one obvious fix: VS Code shows it first and applies it with "auto fix". */
   preferred?: boolean;

@@ -37,6 +37,9 @@ export class SiteIndex {
   authors: Map<string, Author> | undefined;
   /** `site.data`: `_data/**` files parsed, by path (`authors`, `nav/main` …). */
   data: Record<string, unknown> = {};
+  /** `_data/authors.yml` (or .yaml/.json), relative to the site root, and its text, when the site keeps authors there. */
+  authorsFile: string | undefined;
+  authorsFileText: string | undefined;
 
   constructor(
     readonly site: SiteModel,
@@ -178,6 +181,8 @@ export class SiteIndex {
     }
     this.data = data;
     this.authors = await readAuthors(fs, this.site, this.files, data);
+    this.authorsFile = [...this.files].find((f) => /^_data\/authors\.ya?ml$/i.test(f));
+    this.authorsFileText = this.authorsFile ? await readText(fs, this.site.root + '/' + this.authorsFile) : undefined;
   }
 }
 

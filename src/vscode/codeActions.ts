@@ -45,7 +45,7 @@ export class JekyllCodeActionProvider implements vscode.CodeActionProvider {
       const fixes = firstFixes(problems.filter((p) => p.fixes.some((f) => f.preferred)), true);
       if (fixes.length > 0) {
         const a = new vscode.CodeAction(vscode.l10n.t('Fix all Jekyll problems'), FIX_ALL_KIND);
-        a.edit = toWorkspaceEdit(document.uri, fixes.filter((f) => !f.rename));
+        a.edit = toWorkspaceEdit(document.uri, fixes.filter((f) => !f.rename && !f.otherFiles));
         actions.push(a);
       }
     }
@@ -71,7 +71,10 @@ function firstFixes(problems: readonly Problem[], preferredOnly = false): Fix[] 
 
 export function toWorkspaceEdit(uri: vscode.Uri, fixes: readonly Fix[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  for (const f of fixes) for (const e of f.edits) edit.replace(uri, toRange(e.range), e.newText);
+  for (const f of fixes) {
+    for (const e of f.edits) edit.replace(uri, toRange(e.range), e.newText);
+    for (const other of f.otherFiles ?? []) for (const e of other.edits) edit.replace(uri.with({ path: other.path }), toRange(e.range), e.newText);
+  }
   for (const f of fixes) if (f.rename) edit.renameFile(uri.with({ path: f.rename.from }), uri.with({ path: f.rename.to }), { overwrite: false });
   return edit;
 }

@@ -18,7 +18,7 @@ import MarkdownItCtor from 'markdown-it';
 import type { MarkdownIt, StateBlock, StateCore, Token } from 'markdown-it';
 import { BlockParser, updateAttrWithIal } from './kramdown/block';
 import { installRenderer, renderDocument, renderState, type RenderOptions } from './kramdown/render';
-import { installSpanRules, type SpanEnv } from './kramdown/span';
+import { installSpanRules, tableSegments, type SpanEnv } from './kramdown/span';
 import { TokenBuilder, assignGfmIds, gfmLineBreaks, replaceAbbreviations } from './kramdown/tokens';
 
 /** The `kramdown:` settings of `_config.yml` that change the HTML, with Jekyll's defaults. */
@@ -137,7 +137,22 @@ function kramdownBlock(state: StateBlock, startLine: number, _endLine: number, s
   if (silent || startLine > state.line) return false;
   const env = state.env as unknown as KdEnv;
   const o = env.kdOptions;
-  const parser = new BlockParser({ gfm: o.input === 'GFM', paragraphEndQuirk: o.paragraphEndQuirk, parseBlockHtml: o.parseBlockHtml, parseSpanHtml: o.parseSpanHtml });
+  const tableEnv: SpanEnv = {
+    gfm: o.input === 'GFM',
+    hardWrap: o.hardWrap,
+    parseSpanHtml: o.parseSpanHtml,
+    smartQuotes: o.smartQuotes,
+    linkDefs: new Map(),
+    footnotes: new Set(),
+    alds: new Map(),
+  };
+  const parser = new BlockParser({
+    gfm: o.input === 'GFM',
+    paragraphEndQuirk: o.paragraphEndQuirk,
+    parseBlockHtml: o.parseBlockHtml,
+    parseSpanHtml: o.parseSpanHtml,
+    tableSegments: (text) => tableSegments(state.md, { ...tableEnv, parseSpanHtml: parser.options.parseSpanHtml }, text),
+  });
   const result = parser.parse(state.src);
   const buildOpts = { lineOffset: env.lineOffset, headerOffset: o.headerOffset, alds: result.alds };
   const tokens = new TokenBuilder(state.Token, buildOpts).build(result.root.children);

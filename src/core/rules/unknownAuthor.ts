@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { addAuthorEdit } from '../authorsEdit';
 import { topPair } from '../edit';
 import { nearest } from '../nearest';
 import type { Fix } from '../problem';
@@ -16,9 +17,9 @@ export const unknownAuthor: Rule = {
       'any author data (free-text authors) are not checked.',
     bad: '---\nauthor: badely\n---',
     good: '---\nauthor: sal\n---',
-    fix: 'The nearest author key.',
+    fix: 'The nearest author key; or add the author where the site keeps its authors (`_data/authors.yml`, or the `authors:` map of `_config.yml`), with `name` and `display_name` to fill in.',
   },
-  check({ doc, index, post }: RuleContext): Finding[] {
+  check({ doc, site, index, post }: RuleContext): Finding[] {
     const authors = index?.authors;
     const fm = doc.frontMatter;
     if (!authors || !post || !fm) return [];
@@ -37,6 +38,8 @@ export const unknownAuthor: Rule = {
         const text = doc.text.slice(start, end);
         const near = nearest(name, authors.keys());
         const fixes: Fix[] = near ? [{ title: `Use author ${near}`, edits: [{ range: doc.lines.rangeOf(start, end), newText: text.startsWith('"') || text.startsWith("'") ? text[0] + near + text[0] : near }], preferred: true }] : [];
+        const add = index ? addAuthorEdit(site, index, name) : undefined;
+        if (add) fixes.push({ title: `Add ${name} to the site's authors (${add.path.slice(site.root.length + 1)})`, edits: [], otherFiles: [add], preferred: !near });
         const sources = [...new Set([...authors.values()].map((a) => a.source))].join(', ');
         const known = [...authors.keys()].slice(0, 8).join(', ');
         out.push({

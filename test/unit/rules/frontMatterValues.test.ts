@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyFix, only, textAt } from '../../util/edits';
+import { applyEdits, applyFix, only, textAt } from '../../util/edits';
 import { testSite } from '../../util/site';
 
 const MEDIUMISH = 'timezone: Europe/London\nauthors:\n  sal:\n    name: Sal\n    display_name: Sal\n  jane:\n    name: Jane Doe\n';
@@ -59,6 +59,25 @@ describe('rule unknown-author', () => {
     const typo = only(s.check('_posts/2025-08-20-y.md'), 'unknown-author');
     const fixed = applyFix('---\nauthor: jnae\n---\n', typo.fixes[0]!);
     assert.equal(fixed, '---\nauthor: jane\n---\n');
+  });
+  it('adds an unknown author to the authors map of _config.yml, touching nothing else', async () => {
+    const text = '---\nauthor: "badely"\n---\n';
+    const s = await testSite({ '_config.yml': MEDIUMISH + 'permalink: /:title/\n', '_posts/2025-08-19-x.md': text });
+    const p = only(s.check('_posts/2025-08-19-x.md'), 'unknown-author');
+    const add = p.fixes.find((f) => f.otherFiles)!;
+    assert.equal(add.preferred, true);
+    assert.equal(add.otherFiles![0]!.path, '/site/_config.yml');
+    const config = applyEdits(MEDIUMISH + 'permalink: /:title/\n', add.otherFiles![0]!.edits);
+    assert.equal(config, MEDIUMISH + '  badely:\n    name: "badely"\n    display_name: "badely"\npermalink: /:title/\n');
+    const after = await testSite({ '_config.yml': config, '_posts/2025-08-19-x.md': text });
+    assert.deepEqual(after.check('_posts/2025-08-19-x.md').filter((q) => q.code === 'unknown-author'), []);
+  });
+  it('adds to _data/authors.yml when the site keeps authors there', async () => {
+    const authors = 'alice:\n  name: Alice\n';
+    const s = await testSite({ '_config.yml': 'title: x\n', '_data/authors.yml': authors, '_posts/2025-01-01-x.md': '---\nauthor: bob\n---\n' });
+    const add = only(s.check('_posts/2025-01-01-x.md'), 'unknown-author').fixes.find((f) => f.otherFiles)!;
+    assert.equal(add.otherFiles![0]!.path, '/site/_data/authors.yml');
+    assert.equal(applyEdits(authors, add.otherFiles![0]!.edits), authors + 'bob:\n  name: "bob"\n  display_name: "bob"\n');
   });
   it('reads _data/authors.yml and lists of authors; silent without author data', async () => {
     const s = await testSite({ '_config.yml': 'title: x\n', '_data/authors.yml': 'alice:\n  name: Alice\n', '_posts/2025-01-01-x.md': '---\nauthors: [alice, bob]\n---\n' });

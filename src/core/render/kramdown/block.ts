@@ -147,6 +147,8 @@ export interface BlockOptions {
   paragraphEndQuirk: boolean;
   parseBlockHtml: boolean;
   parseSpanHtml: boolean;
+  /** The span parser's top-level codespans / HTML elements / text of a table (for parse_table's pipe check). */
+  tableSegments: (text: string) => Seg[];
 }
 
 const PARAGRAPH_START = `^${OPT_SPACE}[^ \\t]${DOT}*?\\n`;
@@ -997,7 +999,7 @@ export class BlockParser {
       this.src.pos = saved;
       return false;
     }
-    if (!pipeOnLastLine(this.src.s.slice(origPos, this.src.pos - 1), this.options.parseSpanHtml)) {
+    if (!pipeOnLastLine(this.options.tableSegments(this.src.s.slice(origPos, this.src.pos - 1)))) {
       this.src.pos = saved;
       return false;
     }
@@ -1179,7 +1181,7 @@ export function normalizeLinkId(id: string): string {
 // ---------------------------------------------------------------------------
 // Table helpers: the codespan-only and codespan+HTML span scans parse_table does.
 
-interface Seg {
+export interface Seg {
   type: 'text' | 'code' | 'other';
   value: string;
   /** For code: the delimiter. */
@@ -1258,70 +1260,8 @@ function splitCells(row: string): string[] {
   return cells;
 }
 
-/** The pipe check at the end of parse_table: the last line has a pipe outside code spans. */
-function pipeOnLastLine(text: string, parseSpanHtml: boolean): boolean {
-  // Top-level segments of parse_spans(root, nil, [:codespan, :span_html]).
-  const segs: Seg[] = [];
-  const add = (t: string): void => {
-    const last = segs[segs.length - 1];
-    if (last && last.type === 'text') last.value += t;
-    else if (t !== '') segs.push({ type: 'text', value: t });
-  };
-  let pos = 0;
-  const tagRe = re(HTML_TAG, 'y');
-  const closeRe = re(HTML_TAG_CLOSE, 'y');
-  const commentRe = re(HTML_COMMENT, 'y');
-  const spanStart = re(`<(${UNAME}|!--|\\/)`, 'y');
-  while (pos < text.length) {
-    let i = pos;
-    while (i < text.length && text[i] !== '`' && text[i] !== '<') i++;
-    add(text.slice(pos, i));
-    pos = i;
-    if (pos >= text.length) break;
-    if (text[pos] === '`') {
-      const c = codespanAt(text, pos);
-      if ('text' in c) add(c.text);
-      else segs.push({ type: 'code', value: c.value });
-      pos = c.end;
-      continue;
-    }
-    spanStart.lastIndex = pos;
-    if (!spanStart.test(text)) {
-      add('<');
-      pos++;
-      continue;
-    }
-    commentRe.lastIndex = pos;
-    closeRe.lastIndex = pos;
-    tagRe.lastIndex = pos;
-    let m: RegExpExecArray | null;
-    if ((m = commentRe.exec(text))) {
-      segs.push({ type: 'other', value: m[0] });
-      pos += m[0].length;
-    } else if ((m = closeRe.exec(text))) {
-      add(m[0]);
-      pos += m[0].length;
-    } else if ((m = tagRe.exec(text))) {
-      let name = m[1]!;
-      if (HTML_ELEMENT.has(name.toLowerCase())) name = name.toLowerCase();
-      pos += m[0].length;
-      if (HTML_BLOCK_ELEMENTS.has(name)) {
-        add(m[0]);
-        continue;
-      }
-      segs.push({ type: 'other', value: name });
-      if (m[4] === undefined && !HTML_ELEMENTS_WITHOUT_BODY.has(name)) {
-        const stop = re(`<\\/${escapeRe(name)}${S}*>`, 'g', HTML_ELEMENT.has(name) ? 'i' : '');
-        stop.lastIndex = pos;
-        const s = stop.exec(text);
-        pos = s ? s.index + s[0].length : text.length;
-      }
-      void parseSpanHtml;
-    } else {
-      add('<');
-      pos++;
-    }
-  }
+/** The pipe check at the end of parse_table: the last line has a pipe outside code spans and HTML elements. */
+function pipeOnLastLine(segs: Seg[]): boolean {
   const pipeCheck = re(`^${TABLE_PIPE_CHECK}`, '');
   const rubySplit = (v: string): string[] => {
     const l = v.split('\n');

@@ -51,8 +51,8 @@ interface Ctx {
   stop: RegExp | undefined;
   cond: ((m: RegExpExecArray) => boolean) | undefined;
   stopPos: number;
-  /** Only span_html runs (inside raw HTML span elements). */
-  restrict: boolean;
+  /** '' all parsers; 'html': only span_html (inside raw HTML span elements); 'table': codespan and span_html (parse_table's pipe check). */
+  restrict: Restrict;
   /** Element types being parsed (kramdown's @tree and @stack). */
   open: string[];
   /** Token index where the element being parsed starts its children. */
@@ -62,6 +62,7 @@ interface Ctx {
   scan: RegExp;
 }
 
+type Restrict = '' | 'html' | 'table';
 type KState = StateInline & { kd?: Ctx };
 
 function spanEnv(state: StateInline): SpanEnv {
@@ -99,8 +100,8 @@ function spanStartUnion(env: SpanEnv): string {
 }
 
 const scanCache = new Map<string, RegExp>();
-function scanRe(env: SpanEnv, stop: RegExp | undefined, restrict: boolean): RegExp {
-  const union = restrict ? '<' : spanStartUnion(env);
+function scanRe(env: SpanEnv, stop: RegExp | undefined, restrict: Restrict): RegExp {
+  const union = restrict === 'html' ? '<' : restrict === 'table' ? '`|<' : spanStartUnion(env);
   const src = stop ? `(?=${stop.source}|${union})` : `(?=${union})`;
   const flags = stop?.flags.includes('i') ? 'gmui' : 'gmu';
   const key = flags + src;
@@ -112,8 +113,11 @@ function scanRe(env: SpanEnv, stop: RegExp | undefined, restrict: boolean): RegE
 function ctx(state: StateInline): Ctx {
   const s = state as KState;
   if (!s.kd) {
-    const env = spanEnv(state);
-    s.kd = { env, stop: undefined, cond: undefined, stopPos: -1, restrict: false, open: [], childStart: 0, rawModel: false, scan: scanRe(env, undefined, false) };
+    const e = state.env as { kdSpan: SpanEnv; kdSpanRestrict?: Restrict };
+    const env = e.kdSpan;
+    const restrict = e.kdSpanRestrict ?? '';
+    delete e.kdSpanRestrict;
+    s.kd = { env, stop: undefined, cond: undefined, stopPos: -1, restrict, open: [], childStart: 0, rawModel: false, scan: scanRe(env, undefined, restrict) };
   }
   return s.kd;
 }
@@ -173,7 +177,7 @@ function matchAt(state: StateInline, source: string, flags = ''): RegExpExecArra
  * just pushed: tokenizes until `stop` matches where `cond` agrees. Returns
  * whether the stop was found; pos is then at the stop.
  */
-function parseSpansUntil(state: StateInline, stop: RegExp, cond: ((m: RegExpExecArray) => boolean) | undefined, restrict: boolean, type: string, rawModel: boolean): boolean {
+function parseSpansUntil(state: StateInline, stop: RegExp, cond: ((m: RegExpExecArray) => boolean) | undefined, restrict: Restrict, type: string, rawModel: boolean): boolean {
   const c = ctx(state);
   const saved = { stop: c.stop, cond: c.cond, stopPos: c.stopPos, restrict: c.restrict, childStart: c.childStart, rawModel: c.rawModel, scan: c.scan };
   c.stop = stop;
@@ -283,7 +287,7 @@ const parseEmphasis: SpanRule = (state, m) => {
         (elem !== 'em' || !matchAt(state, `${dd}(?!${d})`)) &&
         (type !== '_' || !matchAt(state, `${d}[\\p{Alphabetic}\\p{Nd}]`)) &&
         hasChildren(state),
-      false,
+      '',
       elem,
       false,
     );
@@ -378,7 +382,7 @@ const parseSpanHtml: SpanRule = (state) => {
     open.meta = { raw: !doParsing };
     if (!closed && !HTML_ELEMENTS_WITHOUT_BODY.has(tag)) {
       const stop = re(`<\\/${escapeRe(tag)}${S}*>`, 'y', HTML_ELEMENT.has(tag) ? 'i' : '');
-      const found = parseSpansUntil(state, stop, undefined, !doParsing, 'html_element', !doParsing);
+      const found = parseSpansUntil(state, stop, undefined, doParsing ? '' : 'html', 'html_element', !doParsing);
       if (found) {
         stop.lastIndex = state.pos;
         const s = stop.exec(state.src)!;
@@ -434,7 +438,7 @@ const parseLink: SpanRule = (state, m) => {
       for (let i = openIdx + 1; i < state.tokens.length; i++) if (state.tokens[i]!.type === 'image' && state.tokens[i]!.level === open.level + 1) imgs++;
       return count - imgs === 0;
     },
-    false,
+    '',
     type,
     false,
   );
@@ -763,7 +767,8 @@ export function installSpanRules(md: MarkdownIt): void {
   for (const rule of RULES) {
     md.inline.ruler.push(`kd_${rule.name}`, (state: StateInline): boolean => {
       const c = ctx(state);
-      if (c.restrict && rule.name !== 'span_html') return false;
+      if (c.restrict === 'html' && rule.name !== 'span_html') return false;
+      if (c.restrict === 'table' && rule.name !== 'span_html' && rule.name !== 'codespan') return false;
       const env = c.env;
       if ((rule.gfm && !env.gfm) || (rule.kramdown && env.gfm) || (rule.notHardWrap && env.gfm && env.hardWrap)) return false;
       const m = matchAt(state, rule.start);
@@ -772,6 +777,39 @@ export function installSpanRules(md: MarkdownIt): void {
       return true;
     });
   }
+}
+
+/** A top-level piece of parse_table's pipe check (parse_spans(root, nil, [:codespan, :span_html])). */
+export interface TableSegment {
+  type: 'text' | 'code' | 'other';
+  value: string;
+}
+
+/** The top-level elements kramdown's table parser sees in `text`. */
+export function tableSegments(md: MarkdownIt, env: SpanEnv, text: string): TableSegment[] {
+  const tokens: Token[] = [];
+  md.inline.parse(text, md, { kdSpan: env, kdSpanRestrict: 'table' }, tokens);
+  const out: TableSegment[] = [];
+  let depth = 0;
+  for (const t of tokens) {
+    if (depth > 0) {
+      depth += t.nesting;
+      continue;
+    }
+    if (t.type === 'text') {
+      const last = out[out.length - 1];
+      if (last && last.type === 'text') last.value += t.content;
+      else out.push({ type: 'text', value: t.content });
+    } else if (t.type === 'code_inline') {
+      out.push({ type: 'code', value: t.content });
+    } else if (t.type === 'kd_html_open') {
+      out.push({ type: 'other', value: t.tag });
+      depth = 1;
+    } else if (t.type === 'html_inline') {
+      out.push({ type: 'other', value: t.content });
+    }
+  }
+  return out;
 }
 
 export { escapeAll };

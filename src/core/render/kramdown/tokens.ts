@@ -85,9 +85,19 @@ export class TokenBuilder {
   }
 
   build(children: El[]): Token[] {
-    for (const c of children) this.block(c, false);
+    this.blocks(children, false);
     this.flushHtml();
     return this.out;
+  }
+
+  /** Whether the element being converted is the last of its parent (for GFM's trailing <br /> rule). */
+  private isLast = true;
+
+  private blocks(children: El[], parentRaw: boolean): void {
+    children.forEach((c, i) => {
+      this.isLast = children.slice(i + 1).every((n) => n.type === 'eob');
+      this.block(c, parentRaw);
+    });
   }
 
   private block(e: El, parentRaw: boolean): void {
@@ -114,7 +124,7 @@ export class TokenBuilder {
       }
       case 'blockquote':
         this.push('blockquote_open', 'blockquote', 1, e.line, this.attrs(e));
-        for (const c of e.children) this.block(c, false);
+        this.blocks(e.children, false);
         this.push('blockquote_close', 'blockquote', -1, undefined);
         return;
       case 'codeblock': {
@@ -151,7 +161,7 @@ export class TokenBuilder {
         const open = this.push(`${type}_open`, e.type, 1, e.line, this.attrs(e));
         const first = e.children[0];
         open.meta = { compact: e.children.length === 0 || (first?.type === 'p' && first.options.transparent === true) };
-        for (const c of e.children) this.block(c, false);
+        this.blocks(e.children, false);
         this.push(`${type}_close`, e.type, -1, undefined);
         return;
       }
@@ -217,11 +227,13 @@ export class TokenBuilder {
       case 'text':
         this.html += escapeText(e.value);
         return;
-      case 'raw_text':
-        this.inline(e.value, e.line);
+      case 'raw_text': {
+        const t = this.inline(e.value, e.line);
+        (t.meta as { lastInParent?: boolean }).lastInParent = this.isLast;
         return;
+      }
       default:
-        for (const c of e.children) this.block(c, parentRaw);
+        this.blocks(e.children, parentRaw);
     }
   }
 
@@ -261,7 +273,7 @@ export class TokenBuilder {
     } else if (kids.length > 0) {
       this.html += `${start}>\n`;
       this.inHtml++;
-      for (const c of kids) this.block(c, false);
+      this.blocks(kids, false);
       this.inHtml--;
       this.html += `</${e.value}>${nl}`;
     } else if (HTML_ELEMENTS_WITHOUT_BODY.has(e.value)) {
@@ -333,7 +345,7 @@ export function gfmLineBreaks(tokens: Token[], hardWrap: boolean, Tok: TokenCtor
         return;
       }
       const lines = k.content.split(sep);
-      const omitTrailing = lines[lines.length - 1] === '' && idx === kids.length - 1;
+      const omitTrailing = lines[lines.length - 1] === '' && idx === kids.length - 1 && (block.meta as { lastInParent?: boolean }).lastInParent !== false;
       lines.forEach((line, i) => {
         const t = new Tok('text', '', 0);
         t.content = i > 0 ? '\n' + line : line;
