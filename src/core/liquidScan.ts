@@ -277,15 +277,14 @@ function highlights(tokens: readonly LiquidToken[]): HighlightCode[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'tag' || t.name !== 'highlight') continue;
-    for (let j = i + 1; j < tokens.length; j++) {
-      const u = tokens[j]!;
-      if (u.kind === 'tag' && u.name === 'endhighlight') {
-        const lang = /^\s*([A-Za-z0-9.+#_-]+)/.exec(t.args)?.[1];
-        out.push({ kind: 'highlight', start: t.start, end: u.end, content: { start: t.end, end: u.start }, open: t, close: u, lang });
-        i = j;
-        break;
-      }
-    }
+    let j = i + 1;
+    while (j < tokens.length && !(tokens[j]!.kind === 'tag' && tokens[j]!.name === 'endhighlight')) j++;
+    // Never closed (a syntax error): no later highlight is closed either.
+    if (j === tokens.length) break;
+    const u = tokens[j]!;
+    const lang = /^\s*([A-Za-z0-9.+#_-]+)/.exec(t.args)?.[1];
+    out.push({ kind: 'highlight', start: t.start, end: u.end, content: { start: t.end, end: u.start }, open: t, close: u, lang });
+    i = j;
   }
   return out;
 }
@@ -436,6 +435,7 @@ function markdownCode(text: string, lines: Lines, parseBlockHtml: boolean): Arra
   // An open indented code block: its first and last non-blank line, and the container's columns.
   let code: { first: number; last: number; skip: number } | undefined;
   const noCloser = new Map<string, { line: number; len: number }>();
+  let commentsClose = true;
 
   const flushCode = (): void => {
     if (!code) return;
@@ -529,9 +529,11 @@ function markdownCode(text: string, lines: Lines, parseBlockHtml: boolean): Arra
         paragraph = false;
         continue;
       }
-      if (c.trimStart().startsWith('<!--')) {
+      if (c.trimStart().startsWith('<!--') && commentsClose) {
         const close = text.indexOf('-->', lines.contentStart[i]! + c.indexOf('<!--') + 4);
-        if (close >= 0) {
+        // No `-->` after this one means none after a later one either.
+        if (close < 0) commentsClose = false;
+        else {
           while (i + 1 < lines.count && lines.start[i + 1]! <= close) i++;
           paragraph = false;
           continue;
@@ -596,9 +598,10 @@ function nextLineStart(text: string, lineEnd: number): number {
 
 /** The closing fence for the fence opened at line `i` (-1 when there is none: then it is not a code block). */
 function findCloser(text: string, lines: Lines, i: number, fence: string, maxIndent: number, noCloser: Map<string, { line: number; len: number }>): number {
-  // No closer after line k for runs of n or more means none for a later, longer run either.
+  // No closer after line k for a run of n or more means none for a later, longer run either (for a mixed run: the same run).
   const pure = isRun(fence, 1, fence[0]!);
-  const known = pure ? noCloser.get(fence[0]!) : undefined;
+  const key = pure ? fence[0]! : fence;
+  const known = noCloser.get(key);
   if (known && known.line <= i && known.len <= fence.length) return -1;
   const depth = lines.depth[i]!;
   const last = fence[fence.length - 1]!;
@@ -613,7 +616,7 @@ function findCloser(text: string, lines: Lines, i: number, fence: string, maxInd
     const k = c.length - c.trimStart().length;
     if (c.startsWith(fence, k) && isRun(c.trimEnd(), k + fence.length, last)) return j;
   }
-  if (pure) noCloser.set(fence[0]!, { line: i, len: fence.length });
+  noCloser.set(key, { line: i, len: fence.length });
   return -1;
 }
 

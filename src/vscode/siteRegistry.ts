@@ -43,6 +43,13 @@ export class SiteRegistry extends Disposable {
     this._register(config.onDidCreate(reload));
     this._register(config.onDidDelete(reload));
     this._register(vscode.workspace.onDidChangeWorkspaceFolders(reload));
+    // Saves from the editor count at once (the file watcher may report them late, or not at all on some remotes).
+    this._register(
+      vscode.workspace.onDidSaveTextDocument((d) => {
+        if (/\/_config\.ya?ml$/.test(d.uri.path)) reload();
+        else void this.fileChanged(d.uri);
+      }),
+    );
     const files = this._register(vscode.workspace.createFileSystemWatcher('**/*'));
     const onFile = (uri: vscode.Uri): void => void this.fileChanged(uri);
     this._register(files.onDidChange(onFile));

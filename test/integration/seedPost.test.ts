@@ -7,12 +7,12 @@ import { activateExtension, openInEditor, ruleId, siteUri, waitForDiagnostics } 
 
 const SEED = '_posts/2025-08-19-starmer-hails-breakthrough.md';
 
-async function fixFor(uri: vscode.Uri, d: vscode.Diagnostic): Promise<vscode.CodeAction> {
+/** The preferred quick fix offered on the diagnostic's range (the fix VS Code applies with "auto fix"). */
+async function fixFor(uri: vscode.Uri, d: vscode.Diagnostic, title: RegExp): Promise<vscode.CodeAction> {
   const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
-  const mine = actions.filter((a) => a.diagnostics?.some((x) => ruleId(x) === ruleId(d)) && a.edit);
-  const preferred = mine.find((a) => a.isPreferred) ?? mine[0];
-  assert.ok(preferred, `no quick fix for ${String(ruleId(d))}: ${actions.map((a) => a.title).join(', ')}`);
-  return preferred;
+  const fix = actions.find((a) => a.isPreferred && a.edit && title.test(a.title));
+  assert.ok(fix, `no preferred quick fix matching ${String(title)} for ${String(ruleId(d))}: ${actions.map((a) => `${a.title}${a.isPreferred ? ' (preferred)' : ''}`).join(', ')}`);
+  return fix;
 }
 
 describe('the seed post', function () {
@@ -40,7 +40,7 @@ describe('the seed post', function () {
   it('date-without-offset: the fix writes +0100 (Europe/London in August) and clears it', async () => {
     const editor = await openInEditor(uri());
     const ds = await waitForDiagnostics(uri(), (x) => !!of('date-without-offset')(x), 'date-without-offset');
-    const action = await fixFor(uri(), of('date-without-offset')(ds)!);
+    const action = await fixFor(uri(), of('date-without-offset')(ds)!, /\+0100/);
     assert.ok(await vscode.workspace.applyEdit(action.edit!));
     assert.equal(editor.document.lineAt(3).text, 'date: 2025-08-19T14:46:44 +0100');
     await waitForDiagnostics(uri(), (x) => !of('date-without-offset')(x), 'date-without-offset to clear');
@@ -49,7 +49,7 @@ describe('the seed post', function () {
   it('mojibake: the fix yields Here’s and clears it', async () => {
     const editor = await openInEditor(uri());
     const ds = await waitForDiagnostics(uri(), (x) => !!of('mojibake')(x), 'mojibake');
-    const action = await fixFor(uri(), of('mojibake')(ds)!);
+    const action = await fixFor(uri(), of('mojibake')(ds)!, /’/);
     assert.ok(await vscode.workspace.applyEdit(action.edit!));
     assert.ok(editor.document.lineAt(11).text.startsWith('Here’s what you need to know'), editor.document.lineAt(11).text.slice(0, 40));
     await waitForDiagnostics(uri(), (x) => !of('mojibake')(x), 'mojibake to clear');
@@ -58,12 +58,13 @@ describe('the seed post', function () {
   it('unknown-author: the fix adds badely to the authors map of _config.yml and clears it', async () => {
     await openInEditor(uri());
     const ds = await waitForDiagnostics(uri(), (x) => !!of('unknown-author')(x), 'unknown-author');
-    const action = await fixFor(uri(), of('unknown-author')(ds)!);
-    assert.match(action.title, /Add badely to the site's authors \(_config\.yml\)/);
+    const action = await fixFor(uri(), of('unknown-author')(ds)!, /Add badely to the site's authors \(_config\.yml\)/);
     assert.ok(await vscode.workspace.applyEdit(action.edit!));
     const config = vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith('/_config.yml'));
     assert.ok(config?.getText().includes('  badely:\n'), 'the author entry is in _config.yml');
-    assert.ok(await vscode.workspace.saveAll(false), 'saved');
+    assert.ok(await config.save(), '_config.yml saved');
+    const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(siteUri('_config.yml')));
+    assert.ok(onDisk.includes('  badely:\n'), 'the author entry is saved to _config.yml');
     await waitForDiagnostics(uri(), (x) => !of('unknown-author')(x), 'unknown-author to clear');
   });
 });

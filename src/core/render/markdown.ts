@@ -18,7 +18,7 @@ import MarkdownItCtor from 'markdown-it';
 import type { MarkdownIt, StateBlock, StateCore, Token } from 'markdown-it';
 import { BlockParser, updateAttrWithIal } from './kramdown/block';
 import { installRenderer, renderDocument, renderState, type RenderOptions } from './kramdown/render';
-import { installSpanRules, tableSegments, type SpanEnv } from './kramdown/span';
+import { installSpanRules, tableSegments, type SpanEnv, type TableSegment } from './kramdown/span';
 import { TokenBuilder, assignGfmIds, gfmLineBreaks, replaceAbbreviations } from './kramdown/tokens';
 
 /** The `kramdown:` settings of `_config.yml` that change the HTML, with Jekyll's defaults. */
@@ -146,12 +146,12 @@ function kramdownBlock(state: StateBlock, startLine: number, _endLine: number, s
     footnotes: new Set(),
     alds: new Map(),
   };
-  const parser = new BlockParser({
+  const parser: BlockParser = new BlockParser({
     gfm: o.input === 'GFM',
     paragraphEndQuirk: o.paragraphEndQuirk,
     parseBlockHtml: o.parseBlockHtml,
     parseSpanHtml: o.parseSpanHtml,
-    tableSegments: (text) => tableSegments(state.md, { ...tableEnv, parseSpanHtml: parser.options.parseSpanHtml }, text),
+    tableSegments: (text: string): TableSegment[] => tableSegments(state.md, { ...tableEnv, parseSpanHtml: parser.options.parseSpanHtml }, text),
   });
   const result = parser.parse(state.src);
   const buildOpts = { lineOffset: env.lineOffset, headerOffset: o.headerOffset, alds: result.alds };
@@ -160,7 +160,7 @@ function kramdownBlock(state: StateBlock, startLine: number, _endLine: number, s
   const footnoteTokens = new Map<string, Token[]>();
   const footnoteLines = new Map<string, number>();
   for (const [name, f] of result.footnotes) {
-    footnoteTokens.set(name, new TokenBuilder(state.Token, buildOpts).build(f.content.children));
+    footnoteTokens.set(name, new TokenBuilder(state.Token, { ...buildOpts, baseIndent: 6 }).build(f.content.children));
     footnoteLines.set(name, f.content.line + env.lineOffset);
   }
   env.kdFootnoteTokens = footnoteTokens;

@@ -12,7 +12,8 @@ export const taxonomyVariant: Rule = {
   docs: {
     description: [
       'Jekyll compares tags and categories as exact strings: `Web` and `web`, `Big-Data` and `Big Data` are different tags, each with its own',
-      'entry in `site.tags` (and its own page with tag-archive plugins); for categories, different URLs too. Real sites drift this way over the',
+      'entry in `site.tags` (and its own page with tag-archive plugins); categories likewise in `site.categories`, and `Big-Data` and `Big Data`',
+      'also in the URL (`/big-data/…` and `/big data/…`; the URL lower-cases, so `Web` and `web` share one). Real sites drift this way over the',
       'years. Reported when a value differs only in letter case or in `-`, `_` and spaces from the spelling most posts of the site use',
       '(on a tie, the one that sorts first).',
     ].join('\n'),

@@ -59,6 +59,12 @@ describe('rule singular-and-plural', () => {
     assert.equal(applyFix(text2, only(check(text2), 'singular-and-plural').fixes[0]!), post('tags:\n- x\n- two\n- one\n'));
   });
 
+  it('keeps CRLF line endings', () => {
+    const crlf = (t: string): string => t.replace(/\n/g, '\r\n');
+    const text = crlf(post('tag: one\ntags:\n  - two\n'));
+    assert.equal(applyFix(text, only(check(text), 'singular-and-plural').fixes[0]!), crlf(post('tags:\n  - one\n  - two\n')));
+  });
+
   it('turns a space string into a flow list', () => {
     const text = post("tag: one\ntags: 'two three'\n");
     const fixed = applyFix(text, only(check(text), 'singular-and-plural').fixes[0]!);

@@ -45,6 +45,8 @@ export interface RenderState {
   tocCode: { tag: string; attrs: Array<[string, string]>; placeholder: string } | undefined;
   footnoteLocation: string | undefined;
   usedIds: Map<string, number>;
+  /** Added to every block's indentation (6 inside footnotes, as kramdown indents them). */
+  baseIndent: number;
   Tok: new (type: string, tag: string, nesting: -1 | 0 | 1) => Token;
 }
 
@@ -61,6 +63,7 @@ export function renderState(opts: RenderOptions, footnoteTokens: Map<string, Tok
     tocCode: undefined,
     footnoteLocation: undefined,
     usedIds: new Map(),
+    baseIndent: 0,
   };
 }
 
@@ -89,7 +92,7 @@ function addHighlighterClass(a: Record<string, string>, lang: string | undefined
   a.class = lang === undefined ? cls : cls.replace(/\blanguage-\S+|^/, (m) => (m === '' ? `language-${lang} ` : `language-${lang}`));
 }
 
-function codeBlock(t: Token, o: RenderOptions): string {
+function codeBlock(t: Token, o: RenderOptions, indent: string): string {
   const dataLine = attrs(t).filter(([k]) => k === 'data-line');
   const a: Record<string, string> = Object.fromEntries(attrs(t, ['data-line']));
   let lang: string | undefined;
@@ -102,12 +105,12 @@ function codeBlock(t: Token, o: RenderOptions): string {
   const hlLang = t.info !== '' ? t.info : lang;
   if (rougeHighlights(hlLang, o)) {
     addHighlighterClass(a, lang ?? o.defaultLang ?? undefined);
-    return `<div${htmlAttributes([...dataLine, ...Object.entries(a)])}><div class="highlight"><pre class="highlight"><code>${escapeAll(t.content)}</code></pre></div></div>\n`;
+    return `${indent}<div${htmlAttributes([...dataLine, ...Object.entries(a)])}><div class="highlight"><pre class="highlight"><code>${escapeAll(t.content)}</code></pre></div>${indent}</div>\n`;
   }
   let result = escapeAll(t.content);
   if (result.endsWith('\n')) result = result.slice(0, -1);
   const codeAttr = lang !== undefined ? ` class="language-${escapeText(lang)}"` : '';
-  return `<pre${htmlAttributes([...dataLine, ...Object.entries(a)])}><code${codeAttr}>${result}\n</code></pre>\n`;
+  return `${indent}<pre${htmlAttributes([...dataLine, ...Object.entries(a)])}><code${codeAttr}>${result}\n</code></pre>\n`;
 }
 
 function codeSpan(t: Token, o: RenderOptions): string {
@@ -141,14 +144,21 @@ function randomPlaceholder(): string {
   return s;
 }
 
+/** kramdown's indentation of a block token (2 spaces per level). */
+function ind(t: Token, env: Env | undefined): string {
+  return ' '.repeat(rs(env).baseIndent + 2 * t.level);
+}
+
 /** Installs the renderer rules on `md`. */
 export function installRenderer(md: MarkdownIt): void {
   const r = md.renderer.rules;
   md.renderer.renderAttrs = (token: Token): string => htmlAttributes(token.attrs ?? []);
-  const open = (tag: string, nl = ''): RendererRule => (tokens, idx) => `<${tag}${htmlAttributes(tokens[idx]!.attrs ?? [])}>${nl}`;
-  const close = (tag: string): RendererRule => () => `</${tag}>\n`;
+  const open = (tag: string, nl = ''): RendererRule => (tokens, idx, _o, env) => `${ind(tokens[idx]!, env)}<${tag}${htmlAttributes(tokens[idx]!.attrs ?? [])}>${nl}`;
+  const close = (tag: string): RendererRule => (tokens, idx, _o, env) => `${ind(tokens[idx]!, env)}</${tag}>\n`;
+  const closeInline = (tag: string): RendererRule => () => `</${tag}>\n`;
+  const span = (tag: string): RendererRule => (tokens, idx) => `<${tag}${htmlAttributes(tokens[idx]!.attrs ?? [])}>`;
 
-  r.paragraph_open = (tokens, idx) => (tokens[idx]!.hidden ? '' : `<p${htmlAttributes(tokens[idx]!.attrs ?? [])}>`);
+  r.paragraph_open = (tokens, idx, _o, env) => (tokens[idx]!.hidden ? '' : `${ind(tokens[idx]!, env)}<p${htmlAttributes(tokens[idx]!.attrs ?? [])}>`);
   r.paragraph_close = (tokens, idx) => (tokens[idx]!.hidden ? '' : '</p>\n');
   r.heading_open = (tokens, idx, _o, env) => {
     const t = tokens[idx]!;
@@ -172,7 +182,7 @@ export function installRenderer(md: MarkdownIt): void {
     if (id !== null && s.opts.tocLevels.includes(meta.level) && !/\bno_toc\b/.test(String(t.attrGet('class') ?? ''))) {
       s.toc.push({ level: meta.level, id, children: tokens[idx + 1]?.children ?? [] });
     }
-    return `<${t.tag}${htmlAttributes(t.attrs ?? [])}>`;
+    return `${ind(t, env)}<${t.tag}${htmlAttributes(t.attrs ?? [])}>`;
   };
   r.heading_close = (tokens, idx) => `</${tokens[idx]!.tag}>\n`;
   r.blockquote_open = open('blockquote', '\n');
@@ -181,25 +191,43 @@ export function installRenderer(md: MarkdownIt): void {
   r.bullet_list_close = close('ul');
   r.ordered_list_open = open('ol', '\n');
   r.ordered_list_close = close('ol');
-  r.list_item_open = (tokens, idx) => `<li${htmlAttributes(tokens[idx]!.attrs ?? [])}>${(tokens[idx]!.meta as { compact: boolean }).compact ? '' : '\n'}`;
-  r.list_item_close = close('li');
+  const itemOpen = (tag: string): RendererRule => (tokens, idx, _o, env) =>
+    `${ind(tokens[idx]!, env)}<${tag}${htmlAttributes(tokens[idx]!.attrs ?? [])}>${(tokens[idx]!.meta as { compact: boolean }).compact ? '' : '\n'}`;
+  // convert_li: indentation before </li> unless the item's output does not end with a newline.
+  const itemClose = (tag: string): RendererRule => (tokens, idx, _o, env) => {
+    const prev = tokens[idx - 1]!;
+    let endsWithNewline = true;
+    if (prev.nesting === 1) endsWithNewline = false;
+    else if (prev.type === 'paragraph_close' && prev.hidden) {
+      const kids = tokens[idx - 2]?.children ?? [];
+      const last = kids[kids.length - 1];
+      endsWithNewline = last !== undefined && last.type === 'text' && last.content.endsWith('\n');
+    }
+    return `${endsWithNewline ? ind(tokens[idx]!, env) : ''}</${tag}>\n`;
+  };
+  r.list_item_open = itemOpen('li');
+  r.list_item_close = itemClose('li');
   r.dl_open = open('dl', '\n');
   r.dl_close = close('dl');
   r.dt_open = open('dt');
-  r.dt_close = close('dt');
-  r.dd_open = (tokens, idx) => `<dd${htmlAttributes(tokens[idx]!.attrs ?? [])}>${(tokens[idx]!.meta as { compact: boolean }).compact ? '' : '\n'}`;
-  r.dd_close = close('dd');
+  r.dt_close = closeInline('dt');
+  r.dd_open = itemOpen('dd');
+  r.dd_close = itemClose('dd');
   for (const tag of ['table', 'thead', 'tbody', 'tfoot', 'tr']) {
     r[`${tag}_open`] = open(tag, '\n');
     r[`${tag}_close`] = close(tag);
   }
   for (const tag of ['th', 'td']) {
-    r[`${tag}_open`] = (tokens, idx) => `<${tag}${htmlAttributes(tokens[idx]!.attrs ?? [])}>${(tokens[idx]!.meta as { empty: boolean }).empty ? '\u00a0' : ''}`;
-    r[`${tag}_close`] = close(tag);
+    r[`${tag}_open`] = (tokens, idx, _o, env) =>
+      `${ind(tokens[idx]!, env)}<${tag}${htmlAttributes(tokens[idx]!.attrs ?? [])}>${(tokens[idx]!.meta as { empty: boolean }).empty ? '\u00a0' : ''}`;
+    r[`${tag}_close`] = closeInline(tag);
   }
-  r.hr = (tokens, idx) => `<hr${htmlAttributes(tokens[idx]!.attrs ?? [])} />\n`;
-  r.code_block = (tokens, idx, _o, env) => codeBlock(tokens[idx]!, rs(env).opts);
-  r.math_block = (tokens, idx, _o, env) => mathHtml(tokens[idx]!, true, rs(env).opts);
+  r.hr = (tokens, idx, _o, env) => `${ind(tokens[idx]!, env)}<hr${htmlAttributes(tokens[idx]!.attrs ?? [])} />\n`;
+  r.code_block = (tokens, idx, _o, env) => codeBlock(tokens[idx]!, rs(env).opts, ind(tokens[idx]!, env));
+  r.math_block = (tokens, idx, _o, env) => {
+    const html = mathHtml(tokens[idx]!, true, rs(env).opts);
+    return html.startsWith('<') ? ind(tokens[idx]!, env) + html : html;
+  };
   r.html_block = (tokens, idx) => tokens[idx]!.content;
   r.html_inline_block = (tokens, idx) => tokens[idx]!.content;
   r.kd_toc = (tokens, idx, options, env, self) => {
@@ -221,11 +249,11 @@ export function installRenderer(md: MarkdownIt): void {
   r.kd_entity = (tokens, idx) => (tokens[idx]!.meta as { html: string }).html;
   r.hardbreak = () => '<br />';
   r.softbreak = () => '\n';
-  r.em_open = open('em');
+  r.em_open = span('em');
   r.em_close = (tokens, idx) => `</${tokens[idx]!.tag}>`;
-  r.strong_open = open('strong');
+  r.strong_open = span('strong');
   r.strong_close = (tokens, idx) => `</${tokens[idx]!.tag}>`;
-  r.link_open = open('a');
+  r.link_open = span('a');
   r.link_close = () => '</a>';
   r.image = (tokens, idx) => `<img${htmlAttributes(tokens[idx]!.attrs ?? [])} />`;
   r.code_inline = (tokens, idx, _o, env) => codeSpan(tokens[idx]!, rs(env).opts);
@@ -308,7 +336,10 @@ function footnoteContent(md: MarkdownIt, options: Required<MarkdownItOptions>, e
     }
     const line = s.footnoteLines.get(rawName);
     const dl = line !== undefined ? ` data-line="${line}"` : '';
-    items += `    <li${dl} id="fn:${f.name}" role="doc-endnote">\n${md.renderer.render(tokens, options, env)}    </li>\n`;
+    s.baseIndent = 6;
+    const body = md.renderer.render(tokens, options, env);
+    s.baseIndent = 0;
+    items += `    <li${dl} id="fn:${f.name}" role="doc-endnote">\n${body}    </li>\n`;
   }
   if (items === '') return '';
   const start = o.footnoteNr !== 1 ? ` start="${o.footnoteNr}"` : '';
@@ -347,9 +378,13 @@ function tocHtml(md: MarkdownIt, options: Required<MarkdownItOptions>, env: Env)
     }
   }
   if (root.length === 0) return '';
-  const list = (nodes: Node[], attrs: string): string =>
-    `<${code.tag}${attrs}>\n${nodes.map((n) => `<li>${n.html}${n.kids.length ? '\n' + list(n.kids, '') : ''}</li>\n`).join('')}</${code.tag}>\n`;
-  return list(root, htmlAttributes(Object.entries(a)));
+  const list = (nodes: Node[], attrs: string, indent: number): string => {
+    const sp = ' '.repeat(indent);
+    const li = ' '.repeat(indent + 2);
+    const items = nodes.map((n) => `${li}<li>${n.html}${n.kids.length ? list(n.kids, '', indent + 4) + li : ''}</li>\n`).join('');
+    return `${sp}<${code.tag}${attrs}>\n${items}${sp}</${code.tag}>\n`;
+  };
+  return list(root, htmlAttributes(Object.entries(a)), 0);
 }
 
 /** Renders the token stream and adds what kramdown's convert_root adds (footnotes, toc). */

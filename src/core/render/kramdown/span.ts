@@ -65,9 +65,6 @@ interface Ctx {
 type Restrict = '' | 'html' | 'table';
 type KState = StateInline & { kd?: Ctx };
 
-function spanEnv(state: StateInline): SpanEnv {
-  return (state.env as { kdSpan: SpanEnv }).kdSpan;
-}
 
 // ---------------------------------------------------------------------------
 // Span start patterns

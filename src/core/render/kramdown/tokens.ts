@@ -26,6 +26,8 @@ export interface BuildOptions {
   lineOffset: number;
   headerOffset: number;
   alds: Map<string, Ial>;
+  /** Indentation (spaces) of the outermost blocks: kramdown indents footnote bodies by 6. */
+  baseIndent?: number;
 }
 
 /** Builds the token stream of one element tree. */
@@ -40,6 +42,11 @@ export class TokenBuilder {
     private readonly Tok: TokenCtor,
     private readonly o: BuildOptions,
   ) {}
+
+  /** kramdown's indentation of a block at the current depth. */
+  private indent(): string {
+    return ' '.repeat((this.o.baseIndent ?? 0) + 2 * this.level);
+  }
 
   private flushHtml(): void {
     if (this.html === '') return;
@@ -94,7 +101,15 @@ export class TokenBuilder {
   private isLast = true;
 
   private blocks(children: El[], parentRaw: boolean): void {
+    // update_tree merges a blank into the previous one when only eobs are between them.
+    let lastBlank = false;
     children.forEach((c, i) => {
+      if (c.type === 'blank') {
+        if (lastBlank) return;
+        lastBlank = true;
+      } else if (c.type !== 'eob') {
+        lastBlank = false;
+      }
       this.isLast = children.slice(i + 1).every((n) => n.type === 'eob');
       this.block(c, parentRaw);
     });
@@ -103,6 +118,8 @@ export class TokenBuilder {
   private block(e: El, parentRaw: boolean): void {
     switch (e.type) {
       case 'blank':
+        if (!parentRaw) this.html += '\n';
+        return;
       case 'eob':
       case 'footnote_def':
         return;
@@ -159,8 +176,9 @@ export class TokenBuilder {
       case 'dd': {
         const type = e.type === 'li' ? 'list_item' : 'dd';
         const open = this.push(`${type}_open`, e.type, 1, e.line, this.attrs(e));
-        const first = e.children[0];
-        open.meta = { compact: e.children.length === 0 || (first?.type === 'p' && first.options.transparent === true) };
+        const kids = e.children.filter((c) => c.type !== 'eob');
+        const first = kids[0];
+        open.meta = { compact: kids.length === 0 || (first?.type === 'p' && first.options.transparent === true) };
         this.blocks(e.children, false);
         this.push(`${type}_close`, e.type, -1, undefined);
         return;
@@ -214,10 +232,10 @@ export class TokenBuilder {
         return;
       case 'xml_comment':
       case 'xml_pi':
-        this.html += e.value + (parentRaw ? '' : '\n');
+        this.html += parentRaw ? e.value : `${this.indent()}${e.value}\n`;
         return;
       case 'comment':
-        this.html += `<!-- ${e.value} -->\n`;
+        this.html += `${this.indent()}<!-- ${e.value} -->\n`;
         return;
       case 'raw': {
         const types = e.options.rawType ?? [];
@@ -252,9 +270,9 @@ export class TokenBuilder {
     const model = e.options.contentModel ?? 'raw';
     const attrs = this.attrs(e);
     const dataLine = !parentRaw || HTML_BLOCK_ELEMENTS.has(e.value) ? ` data-line="${e.line + this.o.lineOffset}"` : '';
-    const start = `<${e.value}${dataLine}${htmlAttributes(attrs)}`;
+    const start = `${parentRaw ? '' : this.indent()}<${e.value}${dataLine}${htmlAttributes(attrs)}`;
     const nl = parentRaw ? '' : '\n';
-    const kids = e.children;
+    const kids = e.children.filter((c) => c.type !== 'eob');
     if (e.options.isClosed && model === 'raw') {
       this.html += `${start} />${nl}`;
     } else if (kids.length > 0 && model !== 'block') {
@@ -272,10 +290,14 @@ export class TokenBuilder {
       this.html += `</${e.value}>${nl}`;
     } else if (kids.length > 0) {
       this.html += `${start}>\n`;
+      const ind = this.indent();
       this.inHtml++;
+      this.level++;
       this.blocks(kids, false);
+      if (!this.html.endsWith('\n') && this.html !== '') this.html += '\n';
+      this.level--;
       this.inHtml--;
-      this.html += `</${e.value}>${nl}`;
+      this.html += `${ind}</${e.value}>${nl}`;
     } else if (HTML_ELEMENTS_WITHOUT_BODY.has(e.value)) {
       this.html += `${start} />${nl}`;
     } else {
@@ -372,11 +394,12 @@ export function replaceAbbreviations(tokens: Token[], defs: Map<string, string>,
   for (const block of tokens) {
     if (block.type !== 'inline' || !block.children) continue;
     const out: Token[] = [];
-    let rawDepth = 0;
+    // Only the immediate parent's content model counts (kramdown: el.options[:content_model] != :raw).
+    const rawStack: boolean[] = [];
     for (const k of block.children) {
-      if (k.type === 'kd_html_open' && (k.meta as { raw?: boolean } | null)?.raw) rawDepth++;
-      if (k.type === 'kd_html_close' && (k.meta as { raw?: boolean } | null)?.raw) rawDepth--;
-      if (k.type !== 'text' || rawDepth > 0 || !first.test(k.content)) {
+      if (k.nesting === 1) rawStack.push(k.type === 'kd_html_open' && (k.meta as { raw?: boolean } | null)?.raw === true);
+      if (k.nesting === -1) rawStack.pop();
+      if (k.type !== 'text' || rawStack[rawStack.length - 1] === true || !first.test(k.content)) {
         out.push(k);
         continue;
       }
