@@ -139,14 +139,13 @@ export class SiteIndex {
     const base = `${esc(m[2]!)}-${esc(m[3]!)}\\.[^.]+`;
     const re = new RegExp(`^_posts/${esc(path)}${base}|^${esc(path)}_posts/?${base}`);
     for (const p of this.posts.values()) if (!p.info.draft && re.test(p.info.relativePath)) return p;
+    // Jekyll's deprecated fallback: same slug and same day. Its "directory-aware" slug splits Document#basename,
+    // which never holds a folder, so the folder is in fact ignored.
     const [y, mo, d] = m[2]!.split('-').map(Number);
     for (const p of this.posts.values()) {
       if (p.info.draft) continue;
-      const inner = p.info.relativePath.replace(/^(?:.*\/)?_posts\//, '');
-      const dir = inner.split('/').slice(0, -1).join('/');
-      const slug = dir ? `${dir}/${p.info.slug}` : p.info.slug;
       const date = new Date(p.info.date.epochMs + p.info.date.offset * 1000);
-      if (slug === m[3] && date.getUTCFullYear() === y && date.getUTCMonth() + 1 === mo && date.getUTCDate() === d) return p;
+      if (p.info.slug === m[3] && date.getUTCFullYear() === y && date.getUTCMonth() + 1 === mo && date.getUTCDate() === d) return p;
     }
     return undefined;
   }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { codeAt, opaqueAt, scanLiquid, tokenAt, tokensIn, trimmedArgs, type LiquidScan } from '../../../src/core/liquidScan';
+import { codeAt, opaqueAt, scanLiquid, tokenAt, tokensIn, trimmedArgs, type CodeBlock, type LiquidScan } from '../../../src/core/liquidScan';
 
 /** `[markdown, names of the {{ name }} outputs kramdown (GFM, as in Jekyll 4.3.1) puts inside <pre>]` — generated with Jekyll's converter. */
 const KRAMDOWN_CODE: Array<[string, string[]]> = [
@@ -119,15 +119,15 @@ describe('liquidScan', () => {
     it('describes fences, indented code and highlight blocks', () => {
       const text = 'p\n\n> ```ruby\n> x\n> ```\n\n    y\n    z\n\n{% highlight js linenos %}\nw\n{% endhighlight %}\n';
       const scan = scanLiquid(text);
-      const [fence, indented, hl] = scan.code;
-      assert.equal(fence!.kind, 'fence');
+      const [fence, indented, hl] = scan.code as [CodeBlock, CodeBlock, CodeBlock];
+      assert.equal(fence.kind, 'fence');
       assert.equal(fence.kind === 'fence' && fence.lang, 'ruby');
       assert.equal(fence.kind === 'fence' && fence.prefix, '> ');
       assert.equal(text.slice(fence.content.start, fence.content.end), '> x\n');
       assert.equal(text.slice(fence.start, fence.end), '> ```ruby\n> x\n> ```');
-      assert.equal(indented!.kind, 'indented');
+      assert.equal(indented.kind, 'indented');
       assert.equal(text.slice(indented.content.start, indented.content.end), '    y\n    z');
-      assert.equal(hl!.kind, 'highlight');
+      assert.equal(hl.kind, 'highlight');
       assert.equal(hl.kind === 'highlight' && hl.lang, 'js');
       assert.equal(text.slice(hl.content.start, hl.content.end), '\nw\n');
       assert.equal(codeAt(scan, text.indexOf('w\n{%')), hl);

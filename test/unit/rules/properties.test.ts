@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { checkParsed, documentFor } from '../../../src/core/check';
+import { readConfig } from '../../../src/core/config';
 import { RULES } from '../../../src/core/rules';
 import { applyEdits } from '../../util/edits';
 import { NOW, testSite, type TestSite } from '../../util/site';
@@ -56,6 +57,15 @@ describe('every rule, on random and broken front matter (fast-check)', function 
           for (const problem of problems) {
             for (const fix of problem.fixes) {
               if (fix.rename) continue;
+              if (fix.otherFiles) {
+                // A fix in another file (an author added to _config.yml): that file must still read, with the new entry.
+                for (const other of fix.otherFiles) {
+                  assert.equal(other.path, '/site/_config.yml');
+                  const config = readConfig(applyEdits(site.site.config.text!, other.edits));
+                  assert.ok(config.readable, `${problem.code} fix broke _config.yml`);
+                }
+                continue;
+              }
               const fixed = applyEdits(doc.text, fix.edits);
               const again = documentFor(site.site, path, fixed);
               const after = again ? checkParsed(again, site.site, { index: site.index, nowMs: NOW }) : [];
