@@ -18,7 +18,7 @@ function sets(site: SiteModel): DefaultSet[] {
     const scope = isRecord(s.scope) ? s.scope : undefined;
     out.push({
       path: scope && typeof scope.path === 'string' ? scope.path : undefined,
-      type: scope && scope.type !== undefined && scope.type !== null ? ({ post: 'posts', page: 'pages', draft: 'drafts' } as Record<string, string>)[String(scope.type)] ?? String(scope.type) : undefined,
+      type: scope && typeof scope.type === 'string' ? ({ post: 'posts', page: 'pages', draft: 'drafts' } as Record<string, string>)[scope.type] ?? scope.type : undefined,
       hasType: scope !== undefined && 'type' in scope,
       values: s.values,
     });

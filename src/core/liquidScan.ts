@@ -34,7 +34,8 @@ import { isRecord } from './yamlValue';
  *   more columns than the item's text, after a blank line. Items are tracked
  *   by the column their text starts at; a list marker right before a fence
  *   (`- ```js`) is not followed.
- * - Blockquotes: `>` markers are stripped; a change of depth starts a new
+ * - Blockquotes: `>` markers are stripped; a quote goes on over the
+ *   non-blank lines after it (lazy lines); a change of depth starts a new
  *   container.
  * - Block HTML (a line starting with a tag that is not a span element): its
  *   lines up to the matching close tag are raw HTML — neither fences nor
@@ -42,6 +43,10 @@ import { isRecord } from './yamlValue';
  *   the elements kramdown then parses).
  * - The lines of a `{% highlight %}` block are its code, not Markdown; lines
  *   inside a `{% comment %}` do not exist for Markdown.
+ *
+ * Checked against Jekyll 4.3.1's own converter: every Liquid token of the
+ * jekyll-docs, jekyll-test-source and mediumish corpora lands in or out of
+ * `<pre>` as this says (test/unit/core/liquidScan.test.ts has the hard cases).
  */
 
 /** A half-open span of text offsets. */
@@ -149,7 +154,7 @@ function isWord(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
-/** Cuts the body into Liquid tokens, as Liquid's tokenizer does (allocation-light: a 1 MB post is a few ms). */
+/** Cuts the body into Liquid tokens, as Liquid's tokenizer does: indexOf and char codes, no regex or slice per token but the two kept strings. */
 function tokenize(text: string, from: number): LiquidToken[] {
   const out: LiquidToken[] = [];
   let i = from;

@@ -175,7 +175,10 @@ export class SiteIndex {
       if (value === undefined) continue;
       const keys = m[1]!.split('/');
       let node = data;
-      for (const k of keys.slice(0, -1)) node = (isRecord(node[k]) ? node[k] : (node[k] = {})) as Record<string, unknown>;
+      for (const k of keys.slice(0, -1)) {
+        const child = node[k];
+        node = isRecord(child) ? child : (node[k] = {});
+      }
       node[keys[keys.length - 1]!] = value;
     }
     this.data = data;
@@ -190,7 +193,7 @@ async function readAuthors(fs: SiteFs, site: SiteModel, files: Set<string>, data
   const out = new Map<string, Author>();
   const add = (key: string, v: unknown, source: string): void => {
     const rec = isRecord(v) ? v : {};
-    const name = ['display_name', 'name', 'title'].map((k) => rec[k]).find((x) => typeof x === 'string') as string | undefined;
+    const name = ['display_name', 'name', 'title'].map((k) => rec[k]).find((x): x is string => typeof x === 'string');
     out.set(key, { key, name, source, data: rec });
   };
   if (isRecord(site.config.raw.authors)) {

@@ -61,7 +61,8 @@ describe('the seed post', function () {
     const action = await fixFor(uri(), of('unknown-author')(ds)!, /Add badely to the site's authors \(_config\.yml\)/);
     assert.ok(await vscode.workspace.applyEdit(action.edit!));
     const config = vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith('/_config.yml'));
-    assert.ok(config?.getText().includes('  badely:\n'), 'the author entry is in _config.yml');
+    assert.ok(config, '_config.yml is open after the edit');
+    assert.ok(config.getText().includes('  badely:\n'), 'the author entry is in _config.yml');
     assert.ok(await config.save(), '_config.yml saved');
     const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(siteUri('_config.yml')));
     assert.ok(onDisk.includes('  badely:\n'), 'the author entry is saved to _config.yml');

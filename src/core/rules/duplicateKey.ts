@@ -23,7 +23,7 @@ export const duplicateKey: Rule = {
       nextOf.set(pairs[i]!.key, i);
     }
     pairs.forEach((p, i) => {
-      const later = next[i] === undefined ? undefined : pairs[next[i]!];
+      const later = next[i] === undefined ? undefined : pairs[next[i]];
       if (!later) return;
       const line = doc.lines.positionAt(later.keyStart).line + 1;
       out.push({

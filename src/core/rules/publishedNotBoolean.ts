@@ -20,7 +20,7 @@ export const publishedNotBoolean: Rule = {
     if (!p || p.value === null) return [];
     const text = doc.text.slice(p.valueStart, p.valueEnd);
     const js: unknown = (p.value as { toJSON?: () => unknown }).toJSON?.();
-    if (typeof js === 'boolean' || js === null || js === undefined) return [];
+    if (typeof js !== 'string' && typeof js !== 'number') return [];
     const s = String(js).trim();
     const meantFalse = /^(false|no|off|n|f|0|0\.0|unpublished|hidden|draft|nope)$/i.test(s) || (/^[a-z]+$/i.test(s) && editDistance(s, 'false') <= 2 && s.length >= 3);
     if (!meantFalse) return [];

@@ -33,7 +33,7 @@ export const unknownLayout: Rule = {
     if (!index || doc.skipped || !doc.frontMatter) return [];
     const layout = effectiveLayout(ctx);
     if (layout === null || layout === undefined || layout === false || layout === '' || layout === 'none') return [];
-    const name = String(layout);
+    const name = typeof layout === 'string' ? layout : JSON.stringify(layout);
     const layouts = index.layouts;
     if (layouts.has(name)) return [];
     const own = topPair(doc, 'layout');

@@ -7,11 +7,11 @@ const valid = (src: string): boolean => parseFrontMatterYaml('---\n' + src).erro
 describe('parseFrontMatterYaml agrees with Psych', () => {
   it('accepts duplicate keys (the last wins)', () => {
     assert.equal(valid('a: 1\na: 2\n'), true);
-    assert.equal(parseFrontMatterYaml('---\na: 1\na: 2\n').doc.toJS().a, 2);
+    assert.equal((parseFrontMatterYaml('---\na: 1\na: 2\n').doc.toJS() as Record<string, unknown>).a, 2);
   });
   it('accepts a double-quoted value continued at column 0', () => {
     assert.equal(valid('title: "hello\nworld"\nb: 1\n'), true);
-    assert.equal(parseFrontMatterYaml('---\ntitle: "hello\nworld"\n').doc.toJS().title, 'hello world');
+    assert.equal((parseFrontMatterYaml('---\ntitle: "hello\nworld"\n').doc.toJS() as Record<string, unknown>).title, 'hello world');
   });
   it('accepts single-quoted values and flow collections continued at column 0', () => {
     assert.equal(valid("t: 'it''s\nfine'\n"), true);

@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../../util/paths';
 import { checkParsed, documentFor } from '../../../src/core/check';
 import { readConfig } from '../../../src/core/config';
 import { RULES } from '../../../src/core/rules';
@@ -97,12 +100,12 @@ describe('every rule, on random and broken front matter (fast-check)', function 
     }
   });
 
-  it('has a test file per rule', async () => {
-    const { readdirSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { repoRoot } = await import('../../util/paths');
-    const tests = readdirSync(join(repoRoot(), 'test/unit/rules')).join('\n');
-    const sources = readdirSync(join(repoRoot(), 'test/unit/rules')).map((f) => require('node:fs').readFileSync(join(repoRoot(), 'test/unit/rules', f), 'utf8') as string).join('\n');
+  it('has a test file per rule', () => {
+    const dir = join(repoRoot(), 'test/unit/rules');
+    const tests = readdirSync(dir).join('\n');
+    const sources = readdirSync(dir)
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
     for (const r of RULES) assert.ok(sources.includes(`rule ${r.id}'`) || tests.includes(r.id), `no test for ${r.id}`);
   });
 });
