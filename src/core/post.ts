@@ -131,7 +131,7 @@ function mergeData(data: Record<string, unknown>, other: Record<string, unknown>
   if ('categories' in o && o.categories !== null && o.categories !== undefined) {
     if (typeof o.categories === 'string') o.categories = o.categories.split(/[ \t\r\n\f\v]+/).filter(Boolean);
     if (Array.isArray(data.categories)) {
-      if (!Array.isArray(o.categories)) throw new ReadError(`\`categories\` must be a list or a string (got ${rubyToS(o.categories)}); Jekyll fails to read the front matter`);
+      if (!Array.isArray(o.categories)) throw new ReadError(`\`categories\` must be a list or a string (got ${rubyToS(o.categories)})`);
       o.categories = union(data.categories, o.categories);
     }
   }

@@ -5,6 +5,7 @@ import { duplicateKey } from './duplicateKey';
 import { duplicateUrl } from './duplicateUrl';
 import { frontMatterNotFirst } from './frontMatterNotFirst';
 import { futureDate } from './futureDate';
+import { invalidCategories } from './invalidCategories';
 import { invalidDate } from './invalidDate';
 import { invalidYaml } from './invalidYaml';
 import { LIQUID_RULES } from './liquidRules';
@@ -23,6 +24,7 @@ export const RULES: readonly Rule[] = [
   frontMatterNotFirst,
   unclosedFrontMatter,
   invalidYaml,
+  invalidCategories,
   duplicateKey,
   invalidDate,
   dateWithoutOffset,

@@ -1,6 +1,5 @@
 import { isMap, isScalar } from 'yaml';
 import type { SiteDocument } from '../document';
-import { topPair } from '../edit';
 import type { Fix } from '../problem';
 import type { Finding, Rule, RuleContext } from './rule';
 
@@ -25,7 +24,7 @@ export const invalidYaml: Rule = {
     good: '---\ntitle: "ViMax: Agentic Video Generation"\n---',
     fix: 'Quote the value when an unquoted `: ` (or a reserved first character such as `@` or `` ` ``) is the cause. Only the value changes.',
   },
-  check({ doc, site, post }: RuleContext): Finding[] {
+  check({ doc, site }: RuleContext): Finding[] {
     const fm = doc.frontMatter;
     if (!fm || doc.skipped) return [];
     const consequence = consequenceFor(doc, site.config.strictFrontMatter);
@@ -37,18 +36,13 @@ export const invalidYaml: Rule = {
       return [{ range, message: `Jekyll cannot read this front matter: ${cause}. ${consequence}`, fixes }];
     }
     const contents = fm.doc.contents;
-    if (isMap(contents) && post?.frontMatterError) {
-      const p = topPair(doc, 'categories');
-      const range = p ? doc.lines.rangeOf(p.valueStart, Math.max(p.valueEnd, p.valueStart + 1)) : doc.lines.rangeOf(0, 3);
-      return [{ range, message: `Jekyll cannot read this front matter: ${post.frontMatterError}. ${consequence}` }];
-    }
     if (contents === null || isMap(contents) || (isScalar(contents) && (contents.value === null || contents.value === false))) return [];
     const start = contents.range[0];
     return [{ range: lineRange(doc, start, contents.range[1]), message: `Front matter must be a list of \`key: value\` pairs; Jekyll cannot use this one. ${consequence}` }];
   },
 };
 
-function consequenceFor(doc: SiteDocument, strict: boolean): string {
+export function consequenceFor(doc: SiteDocument, strict: boolean): string {
   if (strict) return 'This site sets `strict_front_matter: true`, so the build stops here.';
   switch (doc.kind) {
     case 'post':

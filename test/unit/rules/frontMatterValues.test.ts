@@ -131,3 +131,17 @@ describe('editDistance', () => {
     assert.equal(editDistance('kitten', 'sitting'), 3);
   });
 });
+
+describe('rule invalid-categories', () => {
+  it('flags categories: 2023 (Jekyll drops the front matter) and writes a one-item list', async () => {
+    const text = '---\ntitle: X\ncategories: 2023\n---\n';
+    const s = await testSite({ '_config.yml': 'title: x\n', '_posts/2023-01-14-x.md': text });
+    const p = only(s.check('_posts/2023-01-14-x.md'), 'invalid-categories');
+    assert.equal(textAt(text, p), '2023');
+    assert.match(p.message, /must be a list or a string/);
+    const fixed = applyFix(text, p.fixes[0]!);
+    assert.equal(fixed, '---\ntitle: X\ncategories: ["2023"]\n---\n');
+    assert.deepEqual(s.check('_posts/2023-01-14-x.md', fixed).filter((q) => q.code === 'invalid-categories'), []);
+    assert.deepEqual(s.check('_posts/2023-01-14-x.md').filter((q) => q.code === 'invalid-yaml'), []);
+  });
+});
