@@ -1,6 +1,8 @@
 import { resolve, relative, sep } from 'node:path';
 import { checkSite, type FileProblems } from './core/check';
 import type { Problem } from './core/problem';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { DEFAULT_TEMPLATE, describePlanError, isSlugMode, planNewPost } from './core/newPost';
 import { discoverSites, loadSite } from './core/site';
 import { readSitePosts } from './core/sitePosts';
 import { relativePath } from './core/siteFs';
@@ -14,6 +16,11 @@ Commands:
                  exits 1 when an error is found
   posts [site]   What Jekyll makes of each post: date, slug, URL, categories,
                  tags, published, layout  (--json for JSON)
+  new "Title"    Create a post named, dated and filled in as Jekyll reads it,
+                 never over an existing file   --draft  --site dir
+                 --folder en/news/_posts  --slug-mode raw|default|pretty|ascii|latin
+                 --date-format '%Y-%m-%d %H:%M:%S %z'  --json
+                 (the time is now, or $JEKYLL_POSTS_NOW: ISO 8601 or epoch ms)
 
 Options:
   -h, --help     Show this help
@@ -38,7 +45,7 @@ function parseArgs(argv: string[]): Args {
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       if (eq > 0) flags.set(a.slice(2, eq), a.slice(eq + 1));
-      else if (i + 1 < argv.length && !argv[i + 1]!.startsWith('-') && ['format', 'site'].includes(a.slice(2))) flags.set(a.slice(2), argv[++i]!);
+      else if (i + 1 < argv.length && !argv[i + 1]!.startsWith('-') && ['format', 'site', 'folder', 'slug-mode', 'date-format'].includes(a.slice(2))) flags.set(a.slice(2), argv[++i]!);
       else flags.set(a.slice(2), true);
     } else if (a === '-h') flags.set('help', true);
     else if (a === '-v') flags.set('version', true);
@@ -107,6 +114,58 @@ async function posts(args: Args, out: (s: string) => void): Promise<number> {
   return 0;
 }
 
+async function newPost(args: Args, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const title = args.positional[1];
+  if (title === undefined) throw new UsageError('new needs a title: jekyll-posts new "My Title"');
+  const site = await sitesIn(String(args.flags.get('site') ?? '.'));
+  if (site.length > 1) throw new UsageError(`Several sites in ${String(args.flags.get('site') ?? '.')}: choose one with --site (${site.join(', ')})`);
+  const model = await loadSite(nodeFs, site[0]!);
+  const mode = args.flags.get('slug-mode') ?? 'default';
+  if (!isSlugMode(mode)) throw new UsageError(`Unknown slug mode: ${String(mode)}`);
+  const nowEnv = process.env.JEKYLL_POSTS_NOW;
+  const nowMs = nowEnv ? (/^\d+$/.test(nowEnv) ? Number(nowEnv) : Date.parse(nowEnv)) : Date.now();
+  if (Number.isNaN(nowMs)) throw new UsageError(`JEKYLL_POSTS_NOW is not a date: ${nowEnv}`);
+  const flag = (k: string): string | undefined => (typeof args.flags.get(k) === 'string' ? (args.flags.get(k) as string) : undefined);
+  const plan = await planNewPost(nodeFs, model, {
+    title,
+    draft: args.flags.has('draft'),
+    folder: flag('folder'),
+    nowMs,
+    slugMode: mode,
+    dateFormat: flag('date-format'),
+    templates: [`${model.root}/${DEFAULT_TEMPLATE}`],
+  });
+  if (!plan.ok) {
+    err(`jekyll-posts: ${describePlanError(plan)}`);
+    return 1;
+  }
+  const shown = toPosix(relative(process.cwd(), plan.path)) || plan.path;
+  if (!plan.exists) {
+    await mkdir(plan.path.slice(0, plan.path.lastIndexOf('/')), { recursive: true });
+    // 'wx': fails when the file exists, so a file that appeared meanwhile is never overwritten either.
+    plan.exists = await writeFile(plan.path, plan.content, { flag: 'wx' }).then(
+      () => false,
+      (e: NodeJS.ErrnoException) => {
+        if (e.code === 'EEXIST') return true;
+        throw e;
+      },
+    );
+  }
+  if (plan.exists) {
+    err(`jekyll-posts: ${shown} already exists; nothing was written.`);
+    return 1;
+  }
+  for (const w of plan.warnings) err(`jekyll-posts: warning: ${w.code}: ${w.detail}`);
+  const p = plan.predicted;
+  if (args.flags.has('json')) {
+    out(JSON.stringify({ site: model.root, path: plan.relativePath, file: plan.path, draft: args.flags.has('draft'), source: plan.source, date: p.date, slug: p.slug, url: p.url ?? null, title: p.title, categories: p.categories, layout: p.layout }, null, 2));
+  } else {
+    out(`Created ${shown}`);
+    out(`  date ${p.date}  url ${p.url ?? '(none)'}`);
+  }
+  return 0;
+}
+
 function jsonProblem(file: string, p: Problem): Record<string, unknown> {
   return {
     file,
@@ -168,6 +227,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         return await check(args, out);
       case 'posts':
         return await posts(args, out);
+      case 'new':
+        return await newPost(args, out, err);
       default:
         err(`jekyll-posts: unknown command '${command}'\n\n${USAGE}`);
         return 2;

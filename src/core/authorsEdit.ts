@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
+import { isMap, isScalar, parseDocument as parseYaml, type Document, type YAMLMap } from 'yaml';
 import type { FileEdits } from './problem';
 import type { SiteModel } from './site';
 import type { SiteIndex } from './siteIndex';
@@ -9,6 +9,18 @@ import { LineIndex } from './text';
  * `_data/authors.yml` when it exists, else the `authors:` map of `_config.yml`.
  * Indentation follows the existing entries; nothing else in the file changes.
  */
+/** The few files this parses (the config, the authors file) are parsed once per text. */
+const parsed = new Map<string, Document.Parsed>();
+function parseDocument(text: string): Document.Parsed {
+  let doc = parsed.get(text);
+  if (!doc) {
+    if (parsed.size > 8) parsed.clear();
+    doc = parseYaml(text);
+    parsed.set(text, doc);
+  }
+  return doc;
+}
+
 export function addAuthorEdit(site: SiteModel, index: SiteIndex, key: string): FileEdits | undefined {
   const dataText = index.authorsFileText;
   if (dataText !== undefined && index.authorsFile) {

@@ -4,7 +4,7 @@ import { opensWithFence } from './frontMatter';
 import type { Problem, Severity } from './problem';
 import { RULES } from './rules';
 import type { Rule } from './rules/rule';
-import { resolvePost } from './post';
+import { resolvePost, type PostInfo } from './post';
 import { classify, readText, type SiteModel } from './site';
 import { buildIndex, type SiteIndex } from './siteIndex';
 import { joinPath, relativePath, type SiteFs } from './siteFs';
@@ -25,6 +25,8 @@ export interface CheckOptions {
   mtimeMs?: number;
   /** The file's bytes are not valid UTF-8 (the text holds U+FFFD where they were); Jekyll skips such files. */
   invalidUtf8?: boolean;
+  /** What Jekyll makes of this post, when already resolved (the index did it for this very text). */
+  post?: PostInfo;
   /** Called when a rule throws (a bug): the other rules still run. */
   onRuleError?: (rule: string, error: unknown) => void;
 }
@@ -45,7 +47,10 @@ export function documentFor(site: SiteModel, path: string, text: string): SiteDo
 /** Runs every enabled rule on one parsed document. Never throws. */
 export function checkParsed(doc: SiteDocument, site: SiteModel, options: CheckOptions = {}): Problem[] {
   const problems: Problem[] = [];
-  const post = (doc.kind === 'post' || doc.kind === 'draft') && !doc.skipped ? resolvePost(doc, site, { nowMs: options.nowMs ?? Date.now(), mtimeMs: options.mtimeMs }) : undefined;
+  const post =
+    (doc.kind === 'post' || doc.kind === 'draft') && !doc.skipped
+      ? (options.post ?? resolvePost(doc, site, { nowMs: options.nowMs ?? Date.now(), mtimeMs: options.mtimeMs }))
+      : undefined;
   const ctx = { doc, site, index: options.index, post, invalidUtf8: options.invalidUtf8 === true };
   for (const rule of RULES) {
     const severity = severityOf(rule, options.rules);
@@ -80,18 +85,27 @@ export interface FileProblems {
 /** Checks every document of a site. */
 export async function checkSite(fs: SiteFs, site: SiteModel, options: CheckOptions & { isCancelled?: () => boolean } = {}): Promise<FileProblems[]> {
   const nowMs = options.nowMs ?? Date.now();
-  const index = options.index ?? (await buildIndex(fs, site, () => nowMs));
+  const index = options.index ?? (await buildIndex(fs, site, () => nowMs, { retainDocuments: true }));
   const paths = [...index.files].map((rel) => joinPath(site.root, rel)).filter((path) => {
     const rel = relativePath(site.root, path);
     return rel !== undefined && classify(site, rel) !== undefined;
   });
   const results = await mapConcurrent(paths, READ_CONCURRENCY, async (path): Promise<FileProblems | undefined> => {
     if (options.isCancelled?.()) return undefined;
+    const parsed = index.retained?.get(path);
+    if (parsed) {
+      // Parsed and resolved while indexing: check it as is.
+      index.retained!.delete(path);
+      const rel = relativePath(site.root, path)!;
+      const problems = checkParsed(parsed, site, { ...options, index, nowMs, post: index.posts.get(rel)?.info });
+      return problems.length > 0 ? { path, problems } : undefined;
+    }
     const text = await readText(fs, path);
     if (text === undefined) return undefined;
     const invalidUtf8 = text.includes('\uFFFD') && (await readText(fs, path, true)) === undefined;
     const problems = checkDocument(text, path, site, { ...options, index, nowMs, invalidUtf8 });
     return problems.length > 0 ? { path, problems } : undefined;
   });
+  index.retained = undefined;
   return results.filter((r): r is FileProblems => r !== undefined);
 }

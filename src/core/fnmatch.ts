@@ -4,6 +4,17 @@
  * of the string is only matched by a literal '.'.
  */
 export function fnmatch(pattern: string, path: string): boolean {
+  let compiled = cache.get(pattern);
+  if (compiled === undefined) {
+    compiled = compile(pattern);
+    cache.set(pattern, compiled);
+  }
+  return compiled !== null && compiled.test(path);
+}
+
+const cache = new Map<string, RegExp | null>();
+
+function compile(pattern: string): RegExp | null {
   let re = '^';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i]!;
@@ -23,9 +34,9 @@ export function fnmatch(pattern: string, path: string): boolean {
     } else re += escape(c);
   }
   try {
-    return new RegExp(re + '$').test(path);
+    return new RegExp(re + '$');
   } catch {
-    return false;
+    return null;
   }
 }
 

@@ -1,4 +1,6 @@
+import { isMap, isScalar } from 'yaml';
 import { documentFor, READ_CONCURRENCY } from './check';
+import type { SiteDocument } from './document';
 import { mapConcurrent } from './concurrency';
 import { resolvePost, type PostInfo } from './post';
 import { classify, listSiteFiles, readText, type SiteModel } from './site';
@@ -18,6 +20,8 @@ export interface Author {
 export interface IndexedPost {
   relativePath: string;
   info: PostInfo;
+  /** The top-level keys the post's own front matter writes, in order (none when it does not parse). */
+  keys?: readonly string[];
 }
 
 /** Counts of one taxonomy (tags or categories) across the site, by exact spelling. */
@@ -28,8 +32,33 @@ export type Counts = Map<string, number>;
  * its files, layouts, includes, authors and every post as Jekyll reads it,
  * with tag and category counts. Posts update one at a time.
  */
+/** A set that counts its changes, so what is derived from it can be cached. */
+class VersionedSet<T> extends Set<T> {
+  version = 0;
+  override add(v: T): this {
+    if (!this.has(v)) this.version++;
+    return super.add(v);
+  }
+  override delete(v: T): boolean {
+    const had = super.delete(v);
+    if (had) this.version++;
+    return had;
+  }
+}
+
 export class SiteIndex {
-  readonly files = new Set<string>();
+  readonly files = new VersionedSet<string>();
+  /** Posts by URL (several when they collide). */
+  readonly urls = new Map<string, Set<string>>();
+  /** Bumped on every change to `posts`, so what is derived from them can be cached. */
+  postsVersion = 0;
+  /** Posts by file name without extension, and by slug: the keys `{% post_url %}` looks them up by. */
+  private readonly byBasename = new Map<string, Set<string>>();
+  private readonly bySlug = new Map<string, Set<string>>();
+  private derived = new Map<string, { version: number; value: Set<string> }>();
+  /** Bumped whenever tag or category counts change. */
+  private taxonomyVersion = 0;
+  private spellings = new Map<string, { version: number; value: Map<string, string> }>();
   readonly posts = new Map<string, IndexedPost>();
   readonly tags: Counts = new Map();
   readonly categories: Counts = new Map();
@@ -63,26 +92,65 @@ export class SiteIndex {
   }
 
   private namesUnder(prefix: string, stripExt: boolean): Set<string> {
+    const key = prefix + String(stripExt);
+    const cached = this.derived.get(key);
+    if (cached && cached.version === this.files.version) return cached.value;
     const out = new Set<string>();
     for (const f of this.files) {
       if (!f.startsWith(prefix)) continue;
       const rest = f.slice(prefix.length);
       out.add(stripExt ? rest.replace(/\.[^./]+$/, '') : rest);
     }
+    this.derived.set(key, { version: this.files.version, value: out });
     return out;
   }
 
   /** Adds, replaces or (text undefined) removes one post in the index. */
-  setPost(rel: string, info: PostInfo | undefined): void {
+  setPost(rel: string, info: PostInfo | undefined, keys?: readonly string[]): void {
+    this.postsVersion++;
     const old = this.posts.get(rel);
-    if (old) this.count(old.info, -1);
+    const base = rel.slice(rel.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
+    if (old) {
+      this.count(old.info, -1);
+      if (old.info.url) this.urls.get(old.info.url)?.delete(rel);
+      this.bySlug.get(old.info.slug)?.delete(rel);
+    }
     if (info) {
-      this.posts.set(rel, { relativePath: rel, info });
+      this.posts.set(rel, { relativePath: rel, info, keys });
       this.count(info, +1);
-    } else this.posts.delete(rel);
+      if (info.url) addTo(this.urls, info.url, rel);
+      addTo(this.byBasename, base, rel);
+      addTo(this.bySlug, info.slug, rel);
+    } else {
+      this.posts.delete(rel);
+      this.byBasename.get(base)?.delete(rel);
+    }
+  }
+
+  /**
+   * For each fold key (`fold` decides which spellings are one), the spelling most posts use
+   * (ties: the one that sorts first). Cached until the counts change.
+   */
+  mostUsed(kind: 'tags' | 'categories', fold: (s: string) => string): Map<string, string> {
+    const cached = this.spellings.get(kind);
+    if (cached && cached.version === this.taxonomyVersion) return cached.value;
+    const counts = kind === 'tags' ? this.tags : this.categories;
+    const best = new Map<string, string>();
+    for (const [spelling, n] of counts) {
+      const k = fold(spelling);
+      const cur = best.get(k);
+      if (cur === undefined) best.set(k, spelling);
+      else {
+        const m = counts.get(cur)!;
+        if (n > m || (n === m && spelling < cur)) best.set(k, spelling);
+      }
+    }
+    this.spellings.set(kind, { version: this.taxonomyVersion, value: best });
+    return best;
   }
 
   private count(info: PostInfo, delta: number): void {
+    this.taxonomyVersion++;
     const bump = (m: Counts, k: string): void => {
       const n = (m.get(k) ?? 0) + delta;
       if (n <= 0) m.delete(k);
@@ -127,25 +195,37 @@ export class SiteIndex {
       this.setPost(rel, undefined);
       return;
     }
-    this.setPost(rel, resolvePost(doc, this.site, { nowMs: this.nowMs(), mtimeMs }));
+    this.setPost(rel, resolvePost(doc, this.site, { nowMs: this.nowMs(), mtimeMs }), ownKeys(doc));
+    this.retained?.set(path, doc);
   }
+
+  /**
+   * While set (a whole-site check), parsed post documents are kept here so the
+   * check does not parse them a second time; the check takes them out.
+   */
+  retained: Map<string, SiteDocument> | undefined;
 
   /** The posts `{% post_url name %}` resolves to (Jekyll's PostComparer, then its deprecated fallback). */
   postUrlTarget(name: string): IndexedPost | undefined {
     const m = /^(.+\/)*(\d+-\d+-\d+)-(.*)$/.exec(name.trim().replace(/^\//, ''));
     if (!m) return undefined;
     const path = m[1] ?? '';
-    const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const esc = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const base = `${esc(m[2]!)}-${esc(m[3]!)}\\.[^.]+`;
     const re = new RegExp(`^_posts/${esc(path)}${base}|^${esc(path)}_posts/?${base}`);
-    for (const p of this.posts.values()) if (!p.info.draft && re.test(p.info.relativePath)) return p;
+    const lastSegment = `${m[2]!}-${m[3]!}`.split('/').pop()!;
+    for (const rel of this.byBasename.get(lastSegment) ?? []) {
+      const p = this.posts.get(rel);
+      if (p && !p.info.draft && re.test(p.info.relativePath)) return p;
+    }
     // Jekyll's deprecated fallback: same slug and same day. Its "directory-aware" slug splits Document#basename,
     // which never holds a folder, so the folder is in fact ignored.
     const [y, mo, d] = m[2]!.split('-').map(Number);
-    for (const p of this.posts.values()) {
-      if (p.info.draft) continue;
+    for (const rel of this.bySlug.get(m[3]!) ?? []) {
+      const p = this.posts.get(rel);
+      if (!p || p.info.draft) continue;
       const date = new Date(p.info.date.epochMs + p.info.date.offset * 1000);
-      if (p.info.slug === m[3] && date.getUTCFullYear() === y && date.getUTCMonth() + 1 === mo && date.getUTCDate() === d) return p;
+      if (date.getUTCFullYear() === y && date.getUTCMonth() + 1 === mo && date.getUTCDate() === d) return p;
     }
     return undefined;
   }
@@ -188,6 +268,15 @@ export class SiteIndex {
   }
 }
 
+/** The top-level keys of a document's own front matter. */
+function ownKeys(doc: SiteDocument): string[] {
+  const fm = doc.frontMatter;
+  if (!fm || fm.yaml.errors.length > 0 || !isMap(fm.doc.contents)) return [];
+  const out: string[] = [];
+  for (const p of fm.doc.contents.items) if (isScalar(p.key)) out.push(String(p.key.value));
+  return out;
+}
+
 async function readAuthors(fs: SiteFs, site: SiteModel, files: Set<string>, data: Record<string, unknown>): Promise<Map<string, Author> | undefined> {
   let found = false;
   const out = new Map<string, Author>();
@@ -226,9 +315,16 @@ async function readAuthors(fs: SiteFs, site: SiteModel, files: Set<string>, data
   return found ? out : undefined;
 }
 
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
 /** Builds the index of a whole site. */
-export async function buildIndex(fs: SiteFs, site: SiteModel, nowMs: () => number = Date.now): Promise<SiteIndex> {
+export async function buildIndex(fs: SiteFs, site: SiteModel, nowMs: () => number = Date.now, options: { retainDocuments?: boolean } = {}): Promise<SiteIndex> {
   const index = new SiteIndex(site, nowMs);
+  if (options.retainDocuments) index.retained = new Map();
   const paths = await listSiteFiles(fs, site);
   for (const p of paths) {
     const rel = relativePath(site.root, p);

@@ -39,9 +39,29 @@ export function machineZone(): string | undefined {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
+const OFFSET_CACHE_LIMIT = 50_000;
+/** Per zone and UTC day: the offset when it is the same at both ends of the day (no transition inside). */
+const dayCache = new Map<string, number | null>();
+const DAY_MS = 86_400_000;
+
 /** Offset east of UTC, in seconds, of `tz` at the instant `epochMs`. */
 export function offsetAt(tz: string | undefined, epochMs: number): number {
   if (!tz || !isValidZone(tz)) return -new Date(epochMs).getTimezoneOffset() * 60;
+  const day = Math.floor(epochMs / DAY_MS);
+  const key = `${tz} ${day}`;
+  let same = dayCache.get(key);
+  if (same === undefined) {
+    const a = zoneOffsetAt(tz, day * DAY_MS);
+    const b = zoneOffsetAt(tz, (day + 1) * DAY_MS - 1000);
+    same = a === b ? a : null;
+    if (dayCache.size >= OFFSET_CACHE_LIMIT) dayCache.clear();
+    dayCache.set(key, same);
+  }
+  // A day with a transition (two a year at most) is looked up exactly.
+  return same ?? zoneOffsetAt(tz, epochMs);
+}
+
+function zoneOffsetAt(tz: string, epochMs: number): number {
   const parts = formatter(tz).formatToParts(new Date(epochMs));
   const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
   const date = new Date(0);

@@ -15,7 +15,7 @@
  * the body's line plus `env.lineOffset`).
  */
 import MarkdownItCtor from 'markdown-it';
-import type { MarkdownIt, StateBlock, StateCore, Token } from 'markdown-it';
+import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import { BlockParser, updateAttrWithIal } from './kramdown/block';
 import { installRenderer, renderDocument, renderState, type RenderOptions } from './kramdown/render';
 import { installSpanRules, tableSegments, type SpanEnv, type TableSegment } from './kramdown/span';
@@ -132,9 +132,11 @@ interface KdEnv {
   kdToken?: StateCore['Token'];
 }
 
-/** The block rule: kramdown's whole block parse, as tokens. */
-function kramdownBlock(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
-  if (silent || startLine > state.line) return false;
+/**
+ * The block phase (markdown-it's core 'block' rule, replaced): kramdown's
+ * whole block parse, as block tokens with `inline` tokens for the span phase.
+ */
+function kramdownBlock(state: StateCore): void {
   const env = state.env as unknown as KdEnv;
   const o = env.kdOptions;
   const tableEnv: SpanEnv = {
@@ -184,8 +186,6 @@ function kramdownBlock(state: StateBlock, startLine: number, _endLine: number, s
     abbrAttrs.set(id, Object.entries(a));
   }
   env.kdAbbrev = { defs: result.abbrevDefs, attrs: abbrAttrs };
-  state.line = state.lineMax;
-  return true;
 }
 
 /** After span parsing: footnote bodies, header ids, abbreviations, GFM line breaks. */
@@ -227,8 +227,7 @@ function createMd(): MarkdownIt {
   const md = new MarkdownItCtor('zero', { html: true, maxNesting: 200 });
   md.core.ruler.at('normalize', () => {});
   md.core.ruler.disable(['text_join']);
-  md.block.ruler.disable(['paragraph']);
-  md.block.ruler.push('kramdown', kramdownBlock);
+  md.core.ruler.at('block', kramdownBlock);
   md.inline.ruler.disable(['text']);
   md.inline.ruler2.disable(['balance_pairs', 'fragments_join']);
   installSpanRules(md);

@@ -10,7 +10,7 @@ import type { Finding, Rule, RuleContext } from './rule';
  * undefined when it does (Site#each_site_file: pages, static files, and the
  * documents of collections with output).
  */
-function notWritten(rel: string, index: SiteIndex, site: SiteModel): string | undefined {
+export function notWritten(rel: string, index: SiteIndex, site: SiteModel): string | undefined {
   if (!index.files.has(rel)) return 'missing';
   const c = classify(site, rel);
   if (!c) return `Jekyll does not publish \`${rel}\`: files in folders starting with \`_\` or \`.\` (\`_includes\`, \`_layouts\`, \`_data\` …) and excluded files are not part of the site`;

@@ -36,20 +36,54 @@ function notBuilt(p: IndexedPost, site: SiteModel): string | undefined {
   return undefined;
 }
 
-/** The posts the name most likely meant, best first. */
-function suggestions(name: string, index: SiteIndex, site: SiteModel): Array<{ name: string; preferred: boolean }> {
-  const target = datedKey(name);
-  if (!target) return [];
-  const keyed = [];
+interface Keyed {
+  p: IndexedPost;
+  name: string;
+  key: string;
+  slug: string;
+}
+
+/**
+ * The posts `post_url` can name, keyed, and bucketed by slug, day and month,
+ * so that a broken name is compared with a few likely posts, not the whole site.
+ * Cached per index until its posts change.
+ */
+const candidatesCache = new WeakMap<SiteIndex, { version: number; bySlug: Map<string, Keyed[]>; byMonth: Map<string, Keyed[]> }>();
+
+function candidates(index: SiteIndex, site: SiteModel): { bySlug: Map<string, Keyed[]>; byMonth: Map<string, Keyed[]> } {
+  const hit = candidatesCache.get(index);
+  if (hit && hit.version === index.postsVersion) return hit;
+  const bySlug = new Map<string, Keyed[]>();
+  const byMonth = new Map<string, Keyed[]>();
   for (const p of index.posts.values()) {
     if (p.info.draft || notBuilt(p, site) !== undefined) continue;
     const n = postUrlName(p);
     const k = datedKey(n);
-    if (k) keyed.push({ p, name: n, ...k });
+    if (!k) continue;
+    const c = { p, name: n, ...k };
+    push(bySlug, k.slug, c);
+    push(byMonth, k.key.slice(0, 7), c);
   }
+  const entry = { version: index.postsVersion, bySlug, byMonth };
+  candidatesCache.set(index, entry);
+  return entry;
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+/** The posts the name most likely meant, best first: the same slug on another day, or a near name in the same month. */
+function suggestions(name: string, index: SiteIndex, site: SiteModel): Array<{ name: string; preferred: boolean }> {
+  const target = datedKey(name);
+  if (!target) return [];
+  const { bySlug, byMonth } = candidates(index, site);
   // The same slug under another date is clearly the one when it is the only such post.
-  const sameSlug = keyed.filter((c) => c.slug === target.slug);
-  const { list, clear } = closest(target.key, keyed, (c) => c.key);
+  const sameSlug = bySlug.get(target.slug) ?? [];
+  const near = new Set<Keyed>([...sameSlug, ...(byMonth.get(target.key.slice(0, 7)) ?? [])]);
+  const { list, clear } = closest(target.key, near, (c) => c.key);
   const ordered = sameSlug.length === 1 ? [sameSlug[0]!, ...list.map((r) => r.value).filter((c) => c !== sameSlug[0])] : list.map((r) => r.value);
   const preferred = sameSlug.length === 1 || (sameSlug.length === 0 && clear);
   // Offer only names Jekyll really resolves to that post.

@@ -14,7 +14,10 @@ export const duplicateUrl: Rule = {
   },
   check({ doc, index, post }: RuleContext): Finding[] {
     if (!index || !post?.url || post.draft || !post.published || post.future) return [];
-    const others = [...index.posts.values()].filter((p) => p.relativePath !== doc.relativePath && p.info.url === post.url && !p.info.draft && p.info.published && !p.info.future);
+    const others = [...(index.urls.get(post.url) ?? [])]
+      .filter((rel) => rel !== doc.relativePath)
+      .map((rel) => index.posts.get(rel)!)
+      .filter((p) => p !== undefined && p.info.url === post.url && !p.info.draft && p.info.published && !p.info.future);
     if (others.length === 0) return [];
     const names = others.map((o) => o.relativePath).join(', ');
     return [{ range: doc.lines.rangeOf(0, doc.lines.lineEnd(0)), message: `This post and ${names} both become ${post.url}: Jekyll writes one over the other.` }];

@@ -26,12 +26,12 @@ export const taxonomyVariant: Rule = {
     const out: Finding[] = [];
     // Jekyll's tags come from `tag:` when it is set, else from `tags:`; categories from both keys.
     const tagKey = post.data.tag !== undefined && post.data.tag !== null && post.data.tag !== false ? 'tag' : 'tags';
-    const groups: Array<{ keys: string[]; counts: Counts; noun: string }> = [
+    const groups: Array<{ keys: string[]; counts: Counts; noun: 'tags' | 'categories' }> = [
       { keys: [tagKey], counts: index.tags, noun: 'tags' },
       { keys: ['categories', 'category'], counts: index.categories, noun: 'categories' },
     ];
     for (const { keys, counts, noun } of groups) {
-      const best = mostUsed(counts);
+      const best = index.mostUsed(noun, fold);
       for (const key of keys) {
         for (const v of valuesOf(doc, key, key === 'tags' || key === 'categories')) {
           const top = best.get(fold(v.value));
@@ -52,23 +52,8 @@ export const taxonomyVariant: Rule = {
 };
 
 /** The key under which spellings count as one: case and `-`/`_`/space runs ignored. */
-function fold(s: string): string {
+export function fold(s: string): string {
   return s.toLowerCase().replace(/[-_\s]+/g, ' ').trim();
-}
-
-/** For each fold key, the spelling most posts use (ties: the one that sorts first). */
-function mostUsed(counts: Counts): Map<string, string> {
-  const best = new Map<string, string>();
-  for (const [spelling, n] of counts) {
-    const k = fold(spelling);
-    const cur = best.get(k);
-    if (cur === undefined) best.set(k, spelling);
-    else {
-      const m = counts.get(cur)!;
-      if (n > m || (n === m && spelling < cur)) best.set(k, spelling);
-    }
-  }
-  return best;
 }
 
 function posts(n: number): string {

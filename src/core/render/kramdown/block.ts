@@ -275,7 +275,11 @@ interface BlockRule {
   name: string;
   start: string;
   fn: (p: BlockParser) => boolean;
+  /** The characters the start pattern can begin with (a fast pre-check); undefined: any. */
+  first?: string;
 }
+
+const WS = ' \t\r\n\f\v';
 
 export interface Footnote {
   content: El;
@@ -312,29 +316,29 @@ export class BlockParser {
     const gfm = options.gfm;
     this.paragraphEnd = gfm && options.paragraphEndQuirk ? PARAGRAPH_END_GFM : PARAGRAPH_END_KRAMDOWN;
     this.rules = [
-      { name: 'blank_line', start: BLANK_LINE, fn: (p) => p.parseBlankLine() },
-      { name: 'codeblock', start: INDENT, fn: (p) => p.parseCodeblock() },
+      { name: 'blank_line', start: BLANK_LINE, fn: (p) => p.parseBlankLine(), first: WS },
+      { name: 'codeblock', start: INDENT, fn: (p) => p.parseCodeblock(), first: ' \t' },
       gfm
-        ? { name: 'codeblock_fenced_gfm', start: FENCED_CODEBLOCK_START_GFM, fn: (p) => p.parseCodeblockFenced(FENCED_MATCH_GFM) }
-        : { name: 'codeblock_fenced', start: FENCED_START_KRAMDOWN, fn: (p) => p.parseCodeblockFenced(FENCED_MATCH_KRAMDOWN) },
-      { name: 'blockquote', start: BLOCKQUOTE_START, fn: (p) => p.parseBlockquote() },
+        ? { name: 'codeblock_fenced_gfm', start: FENCED_CODEBLOCK_START_GFM, fn: (p) => p.parseCodeblockFenced(FENCED_MATCH_GFM), first: ' ~`' }
+        : { name: 'codeblock_fenced', start: FENCED_START_KRAMDOWN, fn: (p) => p.parseCodeblockFenced(FENCED_MATCH_KRAMDOWN), first: '~' },
+      { name: 'blockquote', start: BLOCKQUOTE_START, fn: (p) => p.parseBlockquote(), first: ' >' },
       gfm
         ? options.paragraphEndQuirk
-          ? { name: 'atx_header_gfm_quirk', start: ATX_HEADER_START_GFM, fn: (p) => p.parseAtxHeaderGfmQuirk() }
-          : { name: 'atx_header_gfm', start: ATX_HEADER_START_GFM, fn: (p) => p.parseAtxHeader() }
-        : { name: 'atx_header', start: ATX_HEADER_START, fn: (p) => p.parseAtxHeader() },
-      { name: 'horizontal_rule', start: HR_START, fn: (p) => p.parseHorizontalRule() },
-      { name: 'list', start: LIST_START, fn: (p) => p.parseList() },
-      { name: 'definition_list', start: DEFINITION_LIST_START, fn: (p) => p.parseDefinitionList() },
-      { name: 'block_html', start: HTML_BLOCK_START, fn: (p) => p.parseBlockHtml() },
+          ? { name: 'atx_header_gfm_quirk', start: ATX_HEADER_START_GFM, fn: (p) => p.parseAtxHeaderGfmQuirk(), first: '#' }
+          : { name: 'atx_header_gfm', start: ATX_HEADER_START_GFM, fn: (p) => p.parseAtxHeader(), first: '#' }
+        : { name: 'atx_header', start: ATX_HEADER_START, fn: (p) => p.parseAtxHeader(), first: '#' },
+      { name: 'horizontal_rule', start: HR_START, fn: (p) => p.parseHorizontalRule(), first: ' *-_' },
+      { name: 'list', start: LIST_START, fn: (p) => p.parseList(), first: ' +*-0123456789' },
+      { name: 'definition_list', start: DEFINITION_LIST_START, fn: (p) => p.parseDefinitionList(), first: ' :' },
+      { name: 'block_html', start: HTML_BLOCK_START, fn: (p) => p.parseBlockHtml(), first: ' <' },
       { name: 'setext_header', start: SETEXT_HEADER_START, fn: (p) => p.parseSetextHeader() },
-      { name: 'block_math', start: BLOCK_MATH_START, fn: (p) => p.parseBlockMath() },
+      { name: 'block_math', start: BLOCK_MATH_START, fn: (p) => p.parseBlockMath(), first: ' $\\' },
       { name: 'table', start: TABLE_START, fn: (p) => p.parseTable() },
-      { name: 'footnote_definition', start: FOOTNOTE_DEFINITION_START, fn: (p) => p.parseFootnoteDefinition() },
-      { name: 'link_definition', start: LINK_DEFINITION_START, fn: (p) => p.parseLinkDefinition() },
-      { name: 'abbrev_definition', start: ABBREV_DEFINITION_START, fn: (p) => p.parseAbbrevDefinition() },
-      { name: 'block_extensions', start: BLOCK_EXTENSIONS_START, fn: (p) => p.parseBlockExtensions() },
-      { name: 'eob_marker', start: EOB_MARKER, fn: (p) => p.parseEobMarker() },
+      { name: 'footnote_definition', start: FOOTNOTE_DEFINITION_START, fn: (p) => p.parseFootnoteDefinition(), first: ' [' },
+      { name: 'link_definition', start: LINK_DEFINITION_START, fn: (p) => p.parseLinkDefinition(), first: ' [' },
+      { name: 'abbrev_definition', start: ABBREV_DEFINITION_START, fn: (p) => p.parseAbbrevDefinition(), first: ' *' },
+      { name: 'block_extensions', start: BLOCK_EXTENSIONS_START, fn: (p) => p.parseBlockExtensions(), first: ' {' },
+      { name: 'eob_marker', start: EOB_MARKER, fn: (p) => p.parseEobMarker(), first: '^' },
       { name: 'paragraph', start: PARAGRAPH_START, fn: (p) => p.parseParagraph() },
     ];
   }
@@ -364,7 +368,9 @@ export class BlockParser {
     let found = false;
     while (!this.src.eos()) {
       let handled = false;
+      const c = this.src.s[this.src.pos]!;
       for (const rule of this.rules) {
+        if (rule.first !== undefined && !rule.first.includes(c)) continue;
         if (this.src.check(rule.start) && rule.fn(this)) {
           handled = true;
           break;

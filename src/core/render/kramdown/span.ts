@@ -60,6 +60,13 @@ interface Ctx {
   /** Inside an HTML element whose content model is raw. */
   rawModel: boolean;
   scan: RegExp;
+  /**
+   * Work left before nested parses (emphasis, links, HTML elements) are given
+   * up: kramdown retries a failed delimiter from scratch, which is quadratic
+   * (or worse) on text full of unmatched `*` or `[`; past this budget the
+   * delimiters stay text, so the preview never stalls.
+   */
+  budget: number;
 }
 
 type Restrict = '' | 'html' | 'table';
@@ -96,14 +103,26 @@ function spanStartUnion(env: SpanEnv): string {
   return parts.join('|');
 }
 
-const scanCache = new Map<string, RegExp>();
+const unionCache = new Map<string, string>();
+/** Text-skipping patterns per (stop pattern, span start union). */
+const scanCache = new Map<RegExp | undefined, Map<string, RegExp>>();
 function scanRe(env: SpanEnv, stop: RegExp | undefined, restrict: Restrict): RegExp {
-  const union = restrict === 'html' ? '<' : restrict === 'table' ? '`|<' : spanStartUnion(env);
-  const src = stop ? `(?=${stop.source}|${union})` : `(?=${union})`;
-  const flags = stop?.flags.includes('i') ? 'gmui' : 'gmu';
-  const key = flags + src;
-  let r = scanCache.get(key);
-  if (!r) scanCache.set(key, (r = new RegExp(src, flags)));
+  let union: string;
+  if (restrict === 'html') union = '<';
+  else if (restrict === 'table') union = '`|<';
+  else {
+    const k = `${env.gfm}${env.hardWrap}`;
+    union = unionCache.get(k) ?? '';
+    if (!union) unionCache.set(k, (union = spanStartUnion(env)));
+  }
+  let byStop = scanCache.get(stop);
+  if (!byStop) scanCache.set(stop, (byStop = new Map()));
+  let r = byStop.get(union);
+  if (!r) {
+    const src = stop ? `(?=${stop.source}|${union})` : `(?=${union})`;
+    r = new RegExp(src, stop?.flags.includes('i') ? 'gmui' : 'gmu');
+    byStop.set(union, r);
+  }
   return r;
 }
 
@@ -114,7 +133,18 @@ function ctx(state: StateInline): Ctx {
     const env = e.kdSpan;
     const restrict = e.kdSpanRestrict ?? '';
     delete e.kdSpanRestrict;
-    s.kd = { env, stop: undefined, cond: undefined, stopPos: -1, restrict, open: [], childStart: 0, rawModel: false, scan: scanRe(env, undefined, restrict) };
+    s.kd = {
+      env,
+      stop: undefined,
+      cond: undefined,
+      stopPos: -1,
+      restrict,
+      open: [],
+      childStart: 0,
+      rawModel: false,
+      scan: scanRe(env, undefined, restrict),
+      budget: 20 * state.src.length + 20000,
+    };
   }
   return s.kd;
 }
@@ -247,6 +277,7 @@ function stopRule(state: StateInline): boolean {
 /** kd_text: text up to the next span start (or stop). */
 function textRule(state: StateInline): boolean {
   const c = ctx(state);
+  c.budget--;
   const r = c.scan;
   r.lastIndex = state.pos;
   const m = r.exec(state.src);
@@ -755,6 +786,9 @@ const RULES: RuleDef[] = [
   { name: 'strikethrough_gfm', start: `~~(?![ \\t\\r\\n\\f\\v]|~)${ANY}*?[^ \\t\\r\\n\\f\\v~]~~`, fn: parseStrikethrough, gfm: true },
 ];
 
+/** The parsers that parse nested content (and retry on failure). */
+const NESTED = new Set(['emphasis', 'link', 'span_html', 'strikethrough_gfm']);
+
 /** Installs the span parsers as markdown-it's inline rules (replacing its own). */
 export function installSpanRules(md: MarkdownIt): void {
   md.inline.ruler.disable(md.inline.ruler.getRules('').length ? (md.inline.ruler as unknown as { __rules__: Array<{ name: string }> }).__rules__.map((r) => r.name) : []);
@@ -770,6 +804,13 @@ export function installSpanRules(md: MarkdownIt): void {
       if ((rule.gfm && !env.gfm) || (rule.kramdown && env.gfm) || (rule.notHardWrap && env.gfm && env.hardWrap)) return false;
       const m = matchAt(state, rule.start);
       if (!m) return false;
+      c.budget--;
+      if (c.budget < 0 && NESTED.has(rule.name)) {
+        // Over budget: the delimiter is text.
+        state.pending += m[0];
+        state.pos += m[0].length;
+        return true;
+      }
       rule.fn(state, m);
       return true;
     });

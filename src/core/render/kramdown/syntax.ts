@@ -78,15 +78,17 @@ export const BLOCKQUOTE_START = `^${OPT_SPACE}> ?`;
 export const FENCED_CODEBLOCK_START_GFM = '^[ ]{0,3}[~`]{3,}';
 export const HR_START = `^${OPT_SPACE}(\\*|-|_)[ \\t]*\\1[ \\t]*\\1(?:\\1|[ \\t])*\\n`;
 
-/** Cache of compiled patterns per (source, flags). */
-const cache = new Map<string, RegExp>();
+/** Compiled patterns: flags -> source -> RegExp (sources are mostly constants, whose hashes V8 keeps). */
+const cache = new Map<string, Map<string, RegExp>>();
 /** A compiled pattern; `y` for matching at a position, `g` for searching. Always `m`, and `u`. */
 export function re(source: string, flags: 'y' | 'g' | '' = 'y', extra = ''): RegExp {
-  const key = flags + extra + '\0' + source;
-  let r = cache.get(key);
+  const f = 'mu' + flags + extra;
+  let byFlags = cache.get(f);
+  if (!byFlags) cache.set(f, (byFlags = new Map()));
+  let r = byFlags.get(source);
   if (!r) {
-    r = new RegExp(source, 'mu' + flags + extra);
-    cache.set(key, r);
+    r = new RegExp(source, f);
+    byFlags.set(source, r);
   }
   return r;
 }

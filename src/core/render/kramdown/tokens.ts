@@ -103,6 +103,9 @@ export class TokenBuilder {
   private blocks(children: El[], parentRaw: boolean): void {
     // update_tree merges a blank into the previous one when only eobs are between them.
     let lastBlank = false;
+    // Index of the last child that is not an eob (for isLast).
+    let lastReal = children.length - 1;
+    while (lastReal >= 0 && children[lastReal]!.type === 'eob') lastReal--;
     children.forEach((c, i) => {
       if (c.type === 'blank') {
         if (lastBlank) return;
@@ -110,7 +113,7 @@ export class TokenBuilder {
       } else if (c.type !== 'eob') {
         lastBlank = false;
       }
-      this.isLast = children.slice(i + 1).every((n) => n.type === 'eob');
+      this.isLast = i >= lastReal;
       this.block(c, parentRaw);
     });
   }
