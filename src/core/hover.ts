@@ -6,6 +6,7 @@ import { psychTimestamp, type PostInfo } from './post';
 import { editorPost, mdCode, mdEscape, postCount, postLine } from './postText';
 import type { Range } from './problem';
 import { notWritten } from './rules/brokenLink';
+import { imageSitePath } from './rules/missingImage';
 import { fold } from './rules/taxonomyVariant';
 import { readText } from './site';
 import type { SiteIndex } from './siteIndex';
@@ -156,8 +157,8 @@ function imageHover(index: SiteIndex, pair: TopPair, range: Range): HoverResult 
   const node = pair.value;
   const raw = isScalar(node) ? node.value : isMap(node) ? node.get('path') : undefined;
   if (typeof raw !== 'string') return undefined;
-  const rel = raw.trim().replace(/^\/+/, '').replace(/[?#].*$/, '');
-  if (/^[a-z]+:/i.test(raw.trim()) || raw.includes('{{')) return undefined;
+  const rel = imageSitePath(raw, index.site);
+  if (rel === undefined || rel === '') return undefined;
   if (!index.files.has(rel)) return { range, contents: `No file ${mdCode(rel)} in the site.`, files: [] };
   return { range, contents: mdCode(rel), files: [rel], image: rel };
 }

@@ -453,8 +453,11 @@ export async function planNewPost(fs: SiteFs, site: SiteModel, options: NewPostO
   const info = resolvePost(doc, site, { nowMs: date.epochMs, mtimeMs: date.epochMs });
   const predicted: Prediction = { date: formatRubyTime(info.date), slug: info.slug, url: info.url, title: info.title, categories: info.categories, layout: info.layout };
   if (!draft && source !== 'template') {
+    // Jekyll must read the instant we wrote, to the precision of the format, on the same day.
+    const precision = /%[STsL]/.test(format) ? 1000 : /%M/.test(format) ? 60_000 : /%[HIl]/.test(format) ? 3_600_000 : 86_400_000;
     const read = fieldsAt(info.date);
-    if (read.year !== f.year || read.month !== f.month || read.day !== f.day || Math.abs(info.date.epochMs - date.epochMs) >= 86_400_000) {
+    const early = date.epochMs - info.date.epochMs;
+    if (read.year !== f.year || read.month !== f.month || read.day !== f.day || early < 0 || early >= precision) {
       warnings.push({ code: 'date-format-misread', detail: `${dateText} → ${predicted.date}` });
     }
   }
@@ -493,7 +496,7 @@ function dateEntries(text: string, from: number, to: number): Array<{ start: num
   while (pos < to) {
     const nl = text.indexOf('\n', pos);
     const lineEnd = nl < 0 || nl >= to ? to : nl;
-    if (/^(?:date|"date"|'date')[ \t]*:(?:[ \t\r]|$)/.test(text.slice(pos, lineEnd + 1))) {
+    if (/^(?:date|"date"|'date')[ \t]*:(?:[ \t\r\n]|$)/.test(text.slice(pos, lineEnd + 1))) {
       let end = lineEnd;
       let next = lineEnd < to ? lineEnd + 1 : lineEnd;
       // Continuation lines of the value: indented, not blank.

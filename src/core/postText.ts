@@ -47,3 +47,11 @@ export function mdCode(s: string): string {
 export function postLine(info: PostInfo): string {
   return `*${mdEscape(info.title || info.slug)}* (${formatRubyTime(info.date).slice(0, 10)}${info.draft ? ', draft' : ''})`;
 }
+
+/** Jekyll's `absolute_url` of a post's URL: `url` and `baseurl` from `_config.yml` in front; the bare URL when the site sets no `url`. */
+export function absoluteUrl(index: SiteIndex, url: string): string {
+  const raw = index.site.config.raw.url;
+  const base = typeof raw === 'string' ? raw.replace(/\/+$/, '') : '';
+  const baseurl = index.site.config.baseurl.replace(/\/+$/, '');
+  return base + (baseurl && !baseurl.startsWith('/') ? '/' : '') + baseurl + url;
+}

@@ -10,13 +10,20 @@
  *
  *   node esbuild.mjs && node out/test/conformance/newPost.js
  *
+ * Then every title of the slugify corpus (test/conformance/slugify.ts) goes
+ * through the front matter New Post writes (`title:` quoted or not by
+ * yamlString) into Jekyll's own YAML loader (Jekyll::Utils.safe_load_yaml):
+ * the title must come back exactly, with no error. Each title is one check.
+ *
  * Prints one line per case and `N passed, N failed`; exit 1 on any failure.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { cleanTitle, yamlString } from '../../src/core/newPost';
 import { repoRoot } from '../util/paths';
+import { generatedTitles, HAND_PICKED } from './titles';
 
 interface Case {
   title: string;
@@ -177,8 +184,33 @@ export function main(): number {
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+  const titles = titleRoundTrip();
+  passed += titles.passed;
+  failed += titles.failed;
   console.log(`${passed} passed, ${failed} failed`);
   return failed;
+}
+
+/** Each title, written as New Post writes it, read back by Jekyll's YAML loader. */
+function titleRoundTrip(): { passed: number; failed: number } {
+  const titles = [...new Set([...HAND_PICKED, ...generatedTitles(1200)].map(cleanTitle).filter((t) => t !== ''))];
+  const input = titles.map((t) => JSON.stringify(`---\ntitle: ${yamlString(t)}\n`)).join('\n') + '\n';
+  const script = 'require "jekyll"; require "json"; $stdin.each_line { |l| y = JSON.parse(l); begin; puts JSON.generate(Jekyll::Utils.safe_load_yaml(y)["title"].to_s); rescue => e; puts JSON.generate("ERROR #{e.class}: #{e.message}"); end }';
+  const r = spawnSync('ruby', ['-e', script], { input, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`ruby failed: ${r.stderr}`);
+  const lines = r.stdout.trimEnd().split('\n');
+  let passed = 0;
+  let failed = 0;
+  titles.forEach((t, i) => {
+    const back = JSON.parse(lines[i] ?? '"(no output)"') as string;
+    if (back === t) passed++;
+    else {
+      failed++;
+      console.log(`FAIL title ${JSON.stringify(t)} written as ${JSON.stringify(yamlString(t))}: Jekyll reads ${JSON.stringify(back)}`);
+    }
+  });
+  console.log(`titles through Jekyll's YAML loader: ${passed}/${titles.length} read back exactly`);
+  return { passed, failed };
 }
 
 if (require.main === module) process.exitCode = main() === 0 ? 0 : 1;

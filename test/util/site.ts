@@ -1,8 +1,11 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { checkDocument, type CheckOptions } from '../../src/core/check';
 import { memoryFs } from '../../src/core/memoryFs';
 import type { Problem } from '../../src/core/problem';
 import { loadSite, type SiteModel } from '../../src/core/site';
 import { buildIndex, type SiteIndex } from '../../src/core/siteIndex';
+import { repoRoot } from './paths';
 
 /** Fixed "now" for tests: 2026-11-28 12:00 UTC. */
 export const NOW = Date.UTC(2026, 10, 28, 12, 0, 0);
@@ -32,4 +35,19 @@ export async function testSite(files: Record<string, string>): Promise<TestSite>
       return checkDocument(t, '/site/' + rel, site, { index, nowMs: NOW, ...options });
     },
   };
+}
+
+/** The sample site's files, relative path → text (images as empty files), for `testSite`. */
+export function newsSite(): Record<string, string> {
+  const root = join(repoRoot(), 'examples', 'news-site');
+  const files: Record<string, string> = {};
+  const walk = (d: string): void => {
+    for (const n of readdirSync(d)) {
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else files[relative(root, p).split('\\').join('/')] = /\.(png|jpe?g|gif)$/i.test(n) ? '' : readFileSync(p, 'utf8');
+    }
+  };
+  walk(root);
+  return files;
 }

@@ -1,30 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import type { Problem } from '../../../src/core/problem';
 import { applyFix, only, textAt } from '../../util/edits';
-import { repoRoot } from '../../util/paths';
-import { testSite } from '../../util/site';
+import { newsSite, testSite } from '../../util/site';
 
 const CODE = 'broken-post-url';
 const CONFIG = 'timezone: Europe/London\n';
 const FM = '---\ntitle: Budget preview\n---\n';
 const of = (ps: readonly Problem[]): Problem[] => ps.filter((p) => p.code === CODE);
-
-/** The sample site's files (images as empty files). */
-function newsSite(): Record<string, string> {
-  const root = join(repoRoot(), 'examples', 'news-site');
-  const files: Record<string, string> = {};
-  const walk = (d: string): void => {
-    for (const n of readdirSync(d)) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else files[relative(root, p)] = /\.(png|jpe?g|gif)$/i.test(n) ? '' : readFileSync(p, 'utf8');
-    }
-  };
-  walk(root);
-  return files;
-}
 
 describe('rule broken-post-url', () => {
   const posts = {

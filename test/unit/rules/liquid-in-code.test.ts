@@ -1,30 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import type { Problem } from '../../../src/core/problem';
 import { applyFix, only, textAt } from '../../util/edits';
-import { repoRoot } from '../../util/paths';
-import { testSite, type TestSite } from '../../util/site';
+import { newsSite, testSite, type TestSite } from '../../util/site';
 
 const CODE = 'liquid-in-code';
 const FM = '---\ntitle: Templates\n---\n';
 const POST = '_posts/2025-06-30-templates.md';
 const of = (ps: readonly Problem[]): Problem[] => ps.filter((p) => p.code === CODE);
-
-/** The sample site's files (images as empty files). */
-function newsSite(): Record<string, string> {
-  const root = join(repoRoot(), 'examples', 'news-site');
-  const files: Record<string, string> = {};
-  const walk = (d: string): void => {
-    for (const n of readdirSync(d)) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else files[relative(root, p)] = /\.(png|jpe?g|gif)$/i.test(n) ? '' : readFileSync(p, 'utf8');
-    }
-  };
-  walk(root);
-  return files;
-}
 
 /**
  * Checks `body`, expects one finding on `first`, applies its fix and expects

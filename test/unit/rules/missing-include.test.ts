@@ -1,10 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import type { Problem } from '../../../src/core/problem';
 import { applyFix, only, textAt } from '../../util/edits';
-import { repoRoot } from '../../util/paths';
-import { testSite } from '../../util/site';
+import { newsSite, testSite } from '../../util/site';
 
 const CODE = 'missing-include';
 const FM = '---\ntitle: Results night\n---\n';
@@ -19,21 +16,6 @@ const SITE = {
   '_posts/2024/2024-4-8-x.md': '---\ntitle: X\n---\n',
   '_posts/2024/snippet.md': 'A snippet.\n',
 };
-
-/** The sample site's files (images as empty files). */
-function newsSite(): Record<string, string> {
-  const root = join(repoRoot(), 'examples', 'news-site');
-  const files: Record<string, string> = {};
-  const walk = (d: string): void => {
-    for (const n of readdirSync(d)) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else files[relative(root, p)] = /\.(png|jpe?g|gif)$/i.test(n) ? '' : readFileSync(p, 'utf8');
-    }
-  };
-  walk(root);
-  return files;
-}
 
 describe('rule missing-include', () => {
   it('flags the sample site\'s missing include on exactly the file name', async () => {

@@ -42,7 +42,7 @@ export interface RenderState {
   footnotes: Array<{ name: string; number: number; repeat: number }>;
   byName: Map<string, { name: string; number: number; repeat: number }>;
   toc: TocEntry[];
-  tocCode: { tag: string; attrs: Array<[string, string]>; placeholder: string } | undefined;
+  tocCode: { tag: string; attrs: Array<[string, string]>; line: number | undefined; placeholder: string } | undefined;
   footnoteLocation: string | undefined;
   usedIds: Map<string, number>;
   /** Added to every block's indentation (6 inside footnotes, as kramdown indents them). */
@@ -71,6 +71,16 @@ function rs(env: Env | undefined): RenderState {
   return (env as { kdRender: RenderState }).kdRender;
 }
 
+/** ` data-line="N"` for a block token with a source line. */
+function dl(t: Token): string {
+  return t.map ? ` data-line="${t.map[0]}"` : '';
+}
+
+/** data-line and the token's attributes. */
+function battrs(t: Token): string {
+  return dl(t) + htmlAttributes(t.attrs ?? []);
+}
+
 function attrs(t: Token, drop: string[] = []): Array<[string, string]> {
   return (t.attrs ?? []).filter(([k]) => !drop.includes(k)).map(([k, v]) => [k, String(v)]);
 }
@@ -93,8 +103,7 @@ function addHighlighterClass(a: Record<string, string>, lang: string | undefined
 }
 
 function codeBlock(t: Token, o: RenderOptions, indent: string): string {
-  const dataLine = attrs(t).filter(([k]) => k === 'data-line');
-  const a: Record<string, string> = Object.fromEntries(attrs(t, ['data-line']));
+  const a: Record<string, string> = Object.fromEntries(attrs(t));
   let lang: string | undefined;
   const m = a.class !== undefined ? /\blanguage-(\S+)/.exec(a.class) : null;
   if (m) {
@@ -105,12 +114,12 @@ function codeBlock(t: Token, o: RenderOptions, indent: string): string {
   const hlLang = t.info !== '' ? t.info : lang;
   if (rougeHighlights(hlLang, o)) {
     addHighlighterClass(a, lang ?? o.defaultLang ?? undefined);
-    return `${indent}<div${htmlAttributes([...dataLine, ...Object.entries(a)])}><div class="highlight"><pre class="highlight"><code>${escapeAll(t.content)}</code></pre></div>${indent}</div>\n`;
+    return `${indent}<div${dl(t)}${htmlAttributes(Object.entries(a))}><div class="highlight"><pre class="highlight"><code>${escapeAll(t.content)}</code></pre></div>${indent}</div>\n`;
   }
   let result = escapeAll(t.content);
   if (result.endsWith('\n')) result = result.slice(0, -1);
   const codeAttr = lang !== undefined ? ` class="language-${escapeText(lang)}"` : '';
-  return `${indent}<pre${htmlAttributes([...dataLine, ...Object.entries(a)])}><code${codeAttr}>${result}\n</code></pre>\n`;
+  return `${indent}<pre${dl(t)}${htmlAttributes(Object.entries(a))}><code${codeAttr}>${result}\n</code></pre>\n`;
 }
 
 function codeSpan(t: Token, o: RenderOptions): string {
@@ -124,17 +133,16 @@ function codeSpan(t: Token, o: RenderOptions): string {
 }
 
 function mathHtml(t: Token, block: boolean, o: RenderOptions): string {
-  const a = attrs(t, ['data-line']);
-  const dl = attrs(t).filter(([k]) => k === 'data-line');
+  const a = attrs(t);
   if (o.mathEngine !== null) {
     const result = block ? `\\[${escapeAll(t.content)}\\]\n` : `\\(${escapeAll(t.content)}\\)`;
     if (a.length === 0) return result;
-    if (block) return `<div${htmlAttributes([...dl, ...a])}>${result}</div>\n`;
+    if (block) return `<div${dl(t)}${htmlAttributes(a)}>${result}</div>\n`;
     return `<span${htmlAttributes(a)}>$${t.content}$</span>`;
   }
   const r: Record<string, string> = Object.fromEntries(a);
   r.class = `${r.class ?? ''} kdmath`.replace(/^\s+/, '');
-  if (block) return `<div${htmlAttributes([...dl, ...Object.entries(r)])}>$$\n${t.content}\n$$</div>\n`;
+  if (block) return `<div${dl(t)}${htmlAttributes(Object.entries(r))}>$$\n${t.content}\n$$</div>\n`;
   return `<span${htmlAttributes(Object.entries(r))}>$${t.content}$</span>`;
 }
 
@@ -153,12 +161,12 @@ function ind(t: Token, env: Env | undefined): string {
 export function installRenderer(md: MarkdownIt): void {
   const r = md.renderer.rules;
   md.renderer.renderAttrs = (token: Token): string => htmlAttributes(token.attrs ?? []);
-  const open = (tag: string, nl = ''): RendererRule => (tokens, idx, _o, env) => `${ind(tokens[idx]!, env)}<${tag}${htmlAttributes(tokens[idx]!.attrs ?? [])}>${nl}`;
+  const open = (tag: string, nl = ''): RendererRule => (tokens, idx, _o, env) => `${ind(tokens[idx]!, env)}<${tag}${battrs(tokens[idx]!)}>${nl}`;
   const close = (tag: string): RendererRule => (tokens, idx, _o, env) => `${ind(tokens[idx]!, env)}</${tag}>\n`;
   const closeInline = (tag: string): RendererRule => () => `</${tag}>\n`;
   const span = (tag: string): RendererRule => (tokens, idx) => `<${tag}${htmlAttributes(tokens[idx]!.attrs ?? [])}>`;
 
-  r.paragraph_open = (tokens, idx, _o, env) => (tokens[idx]!.hidden ? '' : `${ind(tokens[idx]!, env)}<p${htmlAttributes(tokens[idx]!.attrs ?? [])}>`);
+  r.paragraph_open = (tokens, idx, _o, env) => (tokens[idx]!.hidden ? '' : `${ind(tokens[idx]!, env)}<p${battrs(tokens[idx]!)}>`);
   r.paragraph_close = (tokens, idx) => (tokens[idx]!.hidden ? '' : '</p>\n');
   r.heading_open = (tokens, idx, _o, env) => {
     const t = tokens[idx]!;
@@ -182,7 +190,7 @@ export function installRenderer(md: MarkdownIt): void {
     if (id !== null && s.opts.tocLevels.includes(meta.level) && !/\bno_toc\b/.test(String(t.attrGet('class') ?? ''))) {
       s.toc.push({ level: meta.level, id, children: tokens[idx + 1]?.children ?? [] });
     }
-    return `${ind(t, env)}<${t.tag}${htmlAttributes(t.attrs ?? [])}>`;
+    return `${ind(t, env)}<${t.tag}${battrs(t)}>`;
   };
   r.heading_close = (tokens, idx) => `</${tokens[idx]!.tag}>\n`;
   r.blockquote_open = open('blockquote', '\n');
@@ -192,7 +200,7 @@ export function installRenderer(md: MarkdownIt): void {
   r.ordered_list_open = open('ol', '\n');
   r.ordered_list_close = close('ol');
   const itemOpen = (tag: string): RendererRule => (tokens, idx, _o, env) =>
-    `${ind(tokens[idx]!, env)}<${tag}${htmlAttributes(tokens[idx]!.attrs ?? [])}>${(tokens[idx]!.meta as { compact: boolean }).compact ? '' : '\n'}`;
+    `${ind(tokens[idx]!, env)}<${tag}${battrs(tokens[idx]!)}>${(tokens[idx]!.meta as { compact: boolean }).compact ? '' : '\n'}`;
   // convert_li: indentation before </li> unless the item's output does not end with a newline.
   const itemClose = (tag: string): RendererRule => (tokens, idx, _o, env) => {
     const prev = tokens[idx - 1]!;
@@ -219,10 +227,10 @@ export function installRenderer(md: MarkdownIt): void {
   }
   for (const tag of ['th', 'td']) {
     r[`${tag}_open`] = (tokens, idx, _o, env) =>
-      `${ind(tokens[idx]!, env)}<${tag}${htmlAttributes(tokens[idx]!.attrs ?? [])}>${(tokens[idx]!.meta as { empty: boolean }).empty ? '\u00a0' : ''}`;
+      `${ind(tokens[idx]!, env)}<${tag}${battrs(tokens[idx]!)}>${(tokens[idx]!.meta as { empty: boolean }).empty ? '\u00a0' : ''}`;
     r[`${tag}_close`] = closeInline(tag);
   }
-  r.hr = (tokens, idx, _o, env) => `${ind(tokens[idx]!, env)}<hr${htmlAttributes(tokens[idx]!.attrs ?? [])} />\n`;
+  r.hr = (tokens, idx, _o, env) => `${ind(tokens[idx]!, env)}<hr${battrs(tokens[idx]!)} />\n`;
   r.code_block = (tokens, idx, _o, env) => codeBlock(tokens[idx]!, rs(env).opts, ind(tokens[idx]!, env));
   r.math_block = (tokens, idx, _o, env) => {
     const html = mathHtml(tokens[idx]!, true, rs(env).opts);
@@ -235,7 +243,7 @@ export function installRenderer(md: MarkdownIt): void {
     const s = rs(env);
     const list = (t.meta as { list: Token[] }).list;
     if (s.tocCode) return self.render(list, options, env);
-    s.tocCode = { tag: t.tag, attrs: attrs(t), placeholder: randomPlaceholder() };
+    s.tocCode = { tag: t.tag, attrs: attrs(t), line: t.map?.[0], placeholder: randomPlaceholder() };
     return s.tocCode.placeholder;
   };
   r.kd_footnotes_here = (tokens, idx, options, env, self) => {
@@ -384,7 +392,7 @@ function tocHtml(md: MarkdownIt, options: Required<MarkdownItOptions>, env: Env)
     const items = nodes.map((n) => `${li}<li>${n.html}${n.kids.length ? list(n.kids, '', indent + 4) + li : ''}</li>\n`).join('');
     return `${sp}<${code.tag}${attrs}>\n${items}${sp}</${code.tag}>\n`;
   };
-  return list(root, htmlAttributes(Object.entries(a)), 0);
+  return list(root, (code.line !== undefined ? ` data-line="${code.line}"` : '') + htmlAttributes(Object.entries(a)), 0);
 }
 
 /** Renders the token stream and adds what kramdown's convert_root adds (footnotes, toc). */

@@ -10,6 +10,7 @@
  */
 import type { MarkdownIt, StateInline, Token } from 'markdown-it';
 import { normalizeLinkId, parseAttributeList, parseHtmlAttributes, updateAttrWithIal, updateIalWithIal } from './block';
+import { newToken } from './tokens';
 import type { Ial } from './element';
 import { KRAMDOWN_ENTITIES, KRAMDOWN_NUMERIC_REMAP } from './entities';
 import {
@@ -762,6 +763,8 @@ interface RuleDef {
   name: string;
   start: string;
   fn: SpanRule;
+  /** The characters a match can start with (a fast pre-check); undefined: any. */
+  first?: string;
   gfm?: boolean;
   kramdown?: boolean;
   notHardWrap?: boolean;
@@ -769,21 +772,21 @@ interface RuleDef {
 
 const ACHARS = '[\\p{Alphabetic}\\p{Nd}\\-_.]';
 const RULES: RuleDef[] = [
-  { name: 'emphasis', start: '(?:\\*\\*?|__?)', fn: parseEmphasis },
-  { name: 'codespan', start: '`+', fn: parseCodespan },
-  { name: 'autolink', start: `<((mailto|https?|ftps?):${DOT}+?|${ACHARS}+?@${ACHARS}+?)>`, fn: parseAutolink },
-  { name: 'span_html', start: `<(${UNAME}|!--|\\/)`, fn: parseSpanHtml },
-  { name: 'footnote_marker', start: `\\[\\^(${ALD_ID_NAME})\\]`, fn: parseFootnoteMarker },
-  { name: 'link', start: '!?\\[(?=[^^])', fn: parseLink },
+  { name: 'emphasis', start: '(?:\\*\\*?|__?)', fn: parseEmphasis, first: '*_' },
+  { name: 'codespan', start: '`+', fn: parseCodespan, first: '`' },
+  { name: 'autolink', start: `<((mailto|https?|ftps?):${DOT}+?|${ACHARS}+?@${ACHARS}+?)>`, fn: parseAutolink, first: '<' },
+  { name: 'span_html', start: `<(${UNAME}|!--|\\/)`, fn: parseSpanHtml, first: '<' },
+  { name: 'footnote_marker', start: `\\[\\^(${ALD_ID_NAME})\\]`, fn: parseFootnoteMarker, first: '[' },
+  { name: 'link', start: '!?\\[(?=[^^])', fn: parseLink, first: '![' },
   { name: 'smart_quotes', start: '[^\\\\]?["\']', fn: parseSmartQuotes },
-  { name: 'inline_math', start: `\\$\\$(${ANY}*?)\\$\\$`, fn: parseInlineMath },
-  { name: 'span_extensions', start: '\\{:', fn: parseSpanExtensions },
-  { name: 'html_entity', start: HTML_ENTITY, fn: parseHtmlEntity },
-  { name: 'typographic_syms', start: '---|--|\\.\\.\\.|\\\\<<|\\\\>>|<< | >>|<<|>>', fn: parseTypographicSyms },
-  { name: 'line_break', start: '(?:  |\\\\\\\\)(?=\\n)', fn: parseLineBreak, notHardWrap: true },
-  { name: 'escaped_chars_gfm', start: '\\\\([\\\\.*_+`<>()\\[\\]{}#!:|"\'$=\\-~])', fn: parseEscapedChars, gfm: true },
-  { name: 'escaped_chars', start: '\\\\([\\\\.*_+`<>()\\[\\]{}#!:|"\'$=\\-])', fn: parseEscapedChars, kramdown: true },
-  { name: 'strikethrough_gfm', start: `~~(?![ \\t\\r\\n\\f\\v]|~)${ANY}*?[^ \\t\\r\\n\\f\\v~]~~`, fn: parseStrikethrough, gfm: true },
+  { name: 'inline_math', start: `\\$\\$(${ANY}*?)\\$\\$`, fn: parseInlineMath, first: '$' },
+  { name: 'span_extensions', start: '\\{:', fn: parseSpanExtensions, first: '{' },
+  { name: 'html_entity', start: HTML_ENTITY, fn: parseHtmlEntity, first: '&' },
+  { name: 'typographic_syms', start: '---|--|\\.\\.\\.|\\\\<<|\\\\>>|<< | >>|<<|>>', fn: parseTypographicSyms, first: '-.\\< >' },
+  { name: 'line_break', start: '(?:  |\\\\\\\\)(?=\\n)', fn: parseLineBreak, notHardWrap: true, first: ' \\' },
+  { name: 'escaped_chars_gfm', start: '\\\\([\\\\.*_+`<>()\\[\\]{}#!:|"\'$=\\-~])', fn: parseEscapedChars, gfm: true, first: '\\' },
+  { name: 'escaped_chars', start: '\\\\([\\\\.*_+`<>()\\[\\]{}#!:|"\'$=\\-])', fn: parseEscapedChars, kramdown: true, first: '\\' },
+  { name: 'strikethrough_gfm', start: `~~(?![ \\t\\r\\n\\f\\v]|~)${ANY}*?[^ \\t\\r\\n\\f\\v~]~~`, fn: parseStrikethrough, gfm: true, first: '~' },
 ];
 
 /** The parsers that parse nested content (and retry on failure). */
@@ -791,12 +794,41 @@ const NESTED = new Set(['emphasis', 'link', 'span_html', 'strikethrough_gfm']);
 
 /** Installs the span parsers as markdown-it's inline rules (replacing its own). */
 export function installSpanRules(md: MarkdownIt): void {
+  // Our inline state: the same, with cheaper token construction (no delimiter bookkeeping: no rule here uses it).
+  const Base = md.inline.State;
+  class KdStateInline extends Base {
+    override pushPending(): Token {
+      const t = newToken(this.Token, 'text', '', 0);
+      t.content = this.pending;
+      t.level = this.pendingLevel;
+      this.tokens.push(t);
+      this.pending = '';
+      return t;
+    }
+    override push(type: string, tag: string, nesting: -1 | 0 | 1): Token {
+      if (this.pending) this.pushPending();
+      const t = newToken(this.Token, type, tag, nesting);
+      if (nesting < 0) this.level--;
+      t.level = this.level;
+      if (nesting > 0) this.level++;
+      this.pendingLevel = this.level;
+      this.tokens.push(t);
+      return t;
+    }
+  }
+  md.inline.State = KdStateInline;
   md.inline.ruler.disable(md.inline.ruler.getRules('').length ? (md.inline.ruler as unknown as { __rules__: Array<{ name: string }> }).__rules__.map((r) => r.name) : []);
   md.inline.ruler2.disable((md.inline.ruler2 as unknown as { __rules__: Array<{ name: string }> }).__rules__.map((r) => r.name));
   md.inline.ruler.push('kd_stop', stopRule);
   md.inline.ruler.push('kd_text', textRule);
   for (const rule of RULES) {
     md.inline.ruler.push(`kd_${rule.name}`, (state: StateInline): boolean => {
+      if (rule.first !== undefined && !rule.first.includes(state.src[state.pos]!)) return false;
+      if (rule.name === 'smart_quotes') {
+        const a = state.src[state.pos];
+        const b = state.src[state.pos + 1];
+        if (a !== '"' && a !== "'" && b !== '"' && b !== "'") return false;
+      }
       const c = ctx(state);
       if (c.restrict === 'html' && rule.name !== 'span_html') return false;
       if (c.restrict === 'table' && rule.name !== 'span_html' && rule.name !== 'codespan') return false;

@@ -1,8 +1,8 @@
 /**
  * kramdown's element tree (block.ts) as markdown-it tokens, and the passes
  * kramdown runs after span parsing: header ids (generate_gfm_header_id),
- * abbreviations, GFM hard line breaks. Block tokens carry `data-line`
- * (0-based line in the post) for scroll sync.
+ * abbreviations, GFM hard line breaks. Block tokens carry their 0-based
+ * line in the post in `map[0]`, rendered as `data-line` (scroll sync).
  */
 import type { StateCore, Token } from 'markdown-it';
 import { updateAttrWithIal } from './block';
@@ -10,6 +10,29 @@ import type { El, Ial } from './element';
 import { HTML_BLOCK_ELEMENTS, HTML_ELEMENTS_WITHOUT_BODY, WORD_U, escapeAttr, escapeText } from './syntax';
 
 type TokenCtor = StateCore['Token'];
+
+/**
+ * A markdown-it Token without its constructor's per-field helper calls
+ * (markdown-it 15's build defines each class field through a helper, which
+ * dominates on documents with tens of thousands of tokens). Same fields, same order.
+ */
+export function newToken(Tok: TokenCtor, type: string, tag: string, nesting: -1 | 0 | 1): Token {
+  const t = Object.create(Tok.prototype as object) as Token;
+  t.map = null;
+  t.level = 0;
+  t.children = null;
+  t.content = '';
+  t.markup = '';
+  t.info = '';
+  t.block = false;
+  t.hidden = false;
+  t.type = type;
+  t.tag = tag;
+  t.attrs = null;
+  t.nesting = nesting;
+  t.meta = null;
+  return t;
+}
 
 /** kramdown's html_attributes (ids that are blank are dropped). */
 export function htmlAttributes(attrs: Iterable<readonly [string, string | number]>): string {
@@ -50,7 +73,7 @@ export class TokenBuilder {
 
   private flushHtml(): void {
     if (this.html === '') return;
-    const t = new this.Tok('html_block', '', 0);
+    const t = newToken(this.Tok, 'html_block', '', 0);
     t.content = this.html;
     t.block = true;
     t.level = this.level;
@@ -60,17 +83,16 @@ export class TokenBuilder {
 
   private push(type: string, tag: string, nesting: 1 | 0 | -1, line: number | undefined, attrs?: Array<[string, string]>): Token {
     this.flushHtml();
-    const t = new this.Tok(type, tag, nesting);
+    const t = newToken(this.Tok, type, tag, nesting);
     t.block = true;
     if (nesting < 0) this.level--;
     t.level = this.level;
     if (nesting > 0) this.level++;
     if (line !== undefined) {
-      t.map = [line, line + 1];
-      t.attrs = [['data-line', String(line + this.o.lineOffset)], ...(attrs ?? [])];
-    } else if (attrs && attrs.length) {
-      t.attrs = attrs;
+      // Absolute line in the post: rendered as data-line.
+      t.map = [line + this.o.lineOffset, line + this.o.lineOffset + 1];
     }
+    if (attrs && attrs.length) t.attrs = attrs;
     this.out.push(t);
     return t;
   }
@@ -79,7 +101,7 @@ export class TokenBuilder {
     const t = this.push('inline', '', 0, undefined);
     t.content = content;
     t.children = [];
-    t.map = [line, line + 1];
+    t.map = [line + this.o.lineOffset, line + this.o.lineOffset + 1];
     t.meta = { inHtml: this.inHtml > 0 };
     return t;
   }
@@ -372,12 +394,12 @@ export function gfmLineBreaks(tokens: Token[], hardWrap: boolean, Tok: TokenCtor
       const lines = k.content.split(sep);
       const omitTrailing = lines[lines.length - 1] === '' && idx === kids.length - 1 && (block.meta as { lastInParent?: boolean }).lastInParent !== false;
       lines.forEach((line, i) => {
-        const t = new Tok('text', '', 0);
+        const t = newToken(Tok, 'text', '', 0);
         t.content = i > 0 ? '\n' + line : line;
         t.level = k.level;
         out.push(t);
         if (i < lines.length - 2 || (i === lines.length - 2 && !omitTrailing)) {
-          const br = new Tok('hardbreak', 'br', 0);
+          const br = newToken(Tok, 'hardbreak', 'br', 0);
           br.level = k.level;
           out.push(br);
         }
@@ -409,7 +431,7 @@ export function replaceAbbreviations(tokens: Token[], defs: Map<string, string>,
       const v = k.content;
       let pos = 0;
       const mk = (content: string): void => {
-        const t = new Tok('text', '', 0);
+        const t = newToken(Tok, 'text', '', 0);
         t.content = content;
         t.level = k.level;
         out.push(t);
@@ -423,7 +445,7 @@ export function replaceAbbreviations(tokens: Token[], defs: Map<string, string>,
           abbr = sorted.find((a) => v.startsWith(a, start))!;
         }
         mk(v.slice(pos, start));
-        const t = new Tok('abbr', 'abbr', 0);
+        const t = newToken(Tok, 'abbr', 'abbr', 0);
         t.content = abbr;
         t.level = k.level;
         const attrs = attrsOf(abbr);

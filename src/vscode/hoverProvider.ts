@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import { hoverAt } from '../core/hover';
+import { fileLinks, POST_SELECTOR } from './completionProvider';
+import { toRange } from './problems';
+import type { SiteRegistry } from './siteRegistry';
+
+/** Hovers from the whole site (src/core/hover.ts); this only translates. */
+export class JekyllHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly sites: SiteRegistry) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    await this.sites.ready;
+    const site = this.sites.siteFor(document.uri);
+    if (!site || token.isCancellationRequested) return undefined;
+    const index = await site.index();
+    const version = document.version;
+    const result = await hoverAt({ index, fs: site.fs, path: document.uri.path, text: document.getText(), offset: document.offsetAt(position), nowMs: Date.now() });
+    if (!result || token.isCancellationRequested || document.version !== version) return undefined;
+    const links = result.files.length > 0 || result.image ? fileLinks(site, result.files, result.image) : '';
+    const md = new vscode.MarkdownString([result.contents, links].filter(Boolean).join('\n\n'));
+    return new vscode.Hover(md, toRange(result.range));
+  }
+}
+
+export function registerHovers(sites: SiteRegistry): vscode.Disposable {
+  return vscode.languages.registerHoverProvider(POST_SELECTOR, new JekyllHoverProvider(sites));
+}
