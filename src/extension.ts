@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerCodeActions } from './vscode/codeActions';
 import { registerDiagnostics } from './vscode/diagnostics';
+import { registerLanguageFeatures } from './vscode/languageFeatures';
 import { SiteRegistry } from './vscode/siteRegistry';
 
 /** Composition root: builds the shared services once and wires each feature. */
@@ -11,6 +12,7 @@ export function activate(context: vscode.ExtensionContext): void {
     sites,
     diagnostics,
     registerCodeActions(diagnostics),
+    registerLanguageFeatures(sites),
     vscode.commands.registerCommand('jekyll.checkSite', () =>
       vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking Jekyll posts'), cancellable: true },

@@ -72,9 +72,9 @@ export class Scanner {
     return this.pos > 0 && this.s.charCodeAt(this.pos - 1) !== 10;
   }
 
-  /** Matches `source` at pos without moving. */
-  check(source: string, flags = ''): RegExpExecArray | null {
-    const r = re(source, 'y', flags);
+  /** Matches `source` (or a compiled sticky pattern) at pos without moving. */
+  check(source: string | RegExp, flags = ''): RegExpExecArray | null {
+    const r = typeof source === 'string' ? re(source, 'y', flags) : source;
     if (this.midLine()) {
       r.lastIndex = 0;
       const m = r.exec(this.s.slice(this.pos));
@@ -274,6 +274,7 @@ export function parseHtmlAttributes(str: string, inHtmlTag: boolean): Record<str
 interface BlockRule {
   name: string;
   start: string;
+  startRe?: RegExp;
   fn: (p: BlockParser) => boolean;
   /** The characters the start pattern can begin with (a fast pre-check); undefined: any. */
   first?: string;
@@ -371,7 +372,7 @@ export class BlockParser {
       const c = this.src.s[this.src.pos]!;
       for (const rule of this.rules) {
         if (rule.first !== undefined && !rule.first.includes(c)) continue;
-        if (this.src.check(rule.start) && rule.fn(this)) {
+        if (this.src.check((rule.startRe ??= re(rule.start, 'y'))) && rule.fn(this)) {
           handled = true;
           break;
         }

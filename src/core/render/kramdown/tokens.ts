@@ -108,6 +108,10 @@ export class TokenBuilder {
 
   /** The element's attributes with its IAL applied (update_tree). */
   private attrs(e: El): Array<[string, string]> {
+    if (!e.options.ial) {
+      for (const _k in e.attr) return Object.entries(e.attr);
+      return [];
+    }
     const a: Record<string, string> = { ...e.attr };
     if (e.options.ial) updateAttrWithIal(a, e.options.ial, this.o.alds);
     return Object.entries(a);
