@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { registerCodeActions } from './vscode/codeActions';
 import { registerDiagnostics } from './vscode/diagnostics';
 import { registerLanguageFeatures } from './vscode/languageFeatures';
+import { registerNewPostCommands } from './vscode/newPostCommands';
 import { SiteRegistry } from './vscode/siteRegistry';
 
 /** Composition root: builds the shared services once and wires each feature. */
@@ -13,6 +14,7 @@ export function activate(context: vscode.ExtensionContext): void {
     diagnostics,
     registerCodeActions(diagnostics),
     registerLanguageFeatures(sites),
+    registerNewPostCommands(sites),
     vscode.commands.registerCommand('jekyll.checkSite', () =>
       vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking Jekyll posts'), cancellable: true },

@@ -10,7 +10,7 @@ import type { SiteEntry, SiteRegistry } from './siteRegistry';
 export const TAXONOMY_VIEW = 'jekyll.taxonomy';
 export const RENAME_TAXONOMY = 'jekyll.renameTaxonomy';
 /** Context key: the workspace holds at least one Jekyll site (shows the view). */
-export const HAS_SITE = 'jekyll.hasSite';
+export const HAS_SITE = 'jekyll.hasSites';
 
 /** The index follows the editor's text after the diagnostics' debounce (250 ms); refresh a little later. */
 const TEXT_REFRESH_MS = 600;

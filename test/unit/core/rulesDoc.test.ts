@@ -15,3 +15,11 @@ describe('docs/rules.md', () => {
     for (const id of ids) assert.match(id, /^[a-z]+(-[a-z0-9]+)*$/);
   });
 });
+
+describe('package.json jekyll.rules', () => {
+  it('lists exactly the rule ids, so settings.json completes them', () => {
+    const pkg = JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { properties?: Record<string, unknown> }> } } };
+    const listed = Object.keys(pkg.contributes.configuration.properties['jekyll.rules']!.properties ?? {}).sort();
+    assert.deepEqual(listed, RULES.map((r) => r.id).sort());
+  });
+});
