@@ -1,11 +1,14 @@
 import { resolve, relative, sep } from 'node:path';
-import { checkSite, type FileProblems } from './core/check';
+import { checkDocument, checkSite, type FileProblems } from './core/check';
+import { articleHtml, renderArticle } from './core/render/article';
+import { JekyllLiquid } from './core/render/liquid';
+import { buildIndex } from './core/siteIndex';
 import type { Problem } from './core/problem';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { DEFAULT_TEMPLATE, describePlanError, isSlugMode, planNewPost } from './core/newPost';
-import { discoverSites, loadSite } from './core/site';
+import { discoverSites, loadSite, readText, siteFor } from './core/site';
 import { readSitePosts } from './core/sitePosts';
-import { relativePath } from './core/siteFs';
+import { dirname, relativePath } from './core/siteFs';
 import { nodeFs } from './node/nodeFs';
 
 const USAGE = `Usage: jekyll-posts <command> [options]
@@ -21,6 +24,8 @@ Commands:
                  --folder en/news/_posts  --slug-mode raw|default|pretty|ascii|latin
                  --date-format '%Y-%m-%d %H:%M:%S %z'  --json
                  (the time is now, or $JEKYLL_POSTS_NOW: ISO 8601 or epoch ms)
+  render POST    The article HTML the preview shows: header card, then the
+                 body (Liquid, then kramdown-compatible Markdown)  --site dir
 
 Options:
   -h, --help     Show this help
@@ -112,6 +117,36 @@ async function posts(args: Args, out: (s: string) => void): Promise<number> {
     for (const s of r.skipped) out(`${s}  (not a post: Jekyll skips it)`);
   }
   return 0;
+}
+
+async function render(args: Args, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const file = args.positional[1];
+  if (file === undefined) throw new UsageError('render needs a post: jekyll-posts render _posts/2025-01-01-title.md');
+  const path = toPosix(resolve(file));
+  const siteFlag = args.flags.get('site');
+  const roots = typeof siteFlag === 'string' ? await sitesIn(siteFlag) : await sitesIn(dirname(path)).catch(() => sitesAbove(path));
+  const root = siteFor(roots, path);
+  if (!root) throw new UsageError(`${file} is not inside a Jekyll site${typeof siteFlag === 'string' ? ` (${siteFlag})` : ''}.`);
+  const text = await readText(nodeFs, path);
+  if (text === undefined) throw new UsageError(`Cannot read ${file}`);
+  const site = await loadSite(nodeFs, root);
+  const index = await buildIndex(nodeFs, site);
+  const article = await renderArticle(index, new JekyllLiquid(nodeFs, index), { path, text, nowMs: Date.now(), problems: checkDocument(text, path, site, { index }).length });
+  if (!article) {
+    err(`jekyll-posts: ${file} is not a post or draft Jekyll publishes.`);
+    return 1;
+  }
+  out(articleHtml(article));
+  return 0;
+}
+
+/** The site roots above a file (its folder's ancestors holding _config.yml or _posts). */
+async function sitesAbove(path: string): Promise<string[]> {
+  for (let dir = dirname(path); dir !== '/' && dir !== '.'; dir = dirname(dir)) {
+    const found = await discoverSites(nodeFs, dir, 0);
+    if (found.length > 0) return found;
+  }
+  return [];
 }
 
 async function newPost(args: Args, out: (s: string) => void, err: (s: string) => void): Promise<number> {
@@ -227,6 +262,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         return await check(args, out);
       case 'posts':
         return await posts(args, out);
+      case 'render':
+        return await render(args, out, err);
       case 'new':
         return await newPost(args, out, err);
       default:

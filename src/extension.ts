@@ -3,6 +3,7 @@ import { registerCodeActions } from './vscode/codeActions';
 import { registerDiagnostics } from './vscode/diagnostics';
 import { registerLanguageFeatures } from './vscode/languageFeatures';
 import { registerNewPostCommands } from './vscode/newPostCommands';
+import { registerPreview } from './vscode/previewPanel';
 import { SiteRegistry } from './vscode/siteRegistry';
 
 /** Composition root: builds the shared services once and wires each feature. */
@@ -15,6 +16,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerCodeActions(diagnostics),
     registerLanguageFeatures(sites),
     registerNewPostCommands(sites),
+    registerPreview(sites, diagnostics, context.extensionUri),
     vscode.commands.registerCommand('jekyll.checkSite', () =>
       vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking Jekyll posts'), cancellable: true },

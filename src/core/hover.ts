@@ -11,7 +11,7 @@ import { fold } from './rules/taxonomyVariant';
 import { readText } from './site';
 import type { SiteIndex } from './siteIndex';
 import { joinPath, type SiteFs } from './siteFs';
-import { postsUsing, SiteSummary, sourceValueAt } from './taxonomy';
+import { postsUsing, scalarString, SiteSummary, sourceValueAt } from './taxonomy';
 import { formatRubyTime } from './timezone';
 
 /**
@@ -96,7 +96,7 @@ function includesDir(index: SiteIndex): string {
 }
 
 function scalarText(p: TopPair): string | undefined {
-  return isScalar(p.value) && p.value.value !== null ? String(p.value.value) : undefined;
+  return isScalar(p.value) && p.value.value !== null ? scalarString(p.value.value) : undefined;
 }
 
 function dateHover(index: SiteIndex, info: PostInfo, pair: TopPair, range: Range): HoverResult {
@@ -192,7 +192,7 @@ function postUrlHover(index: SiteIndex, name: string, range: Range): HoverResult
 function linkHover(index: SiteIndex, target: string, range: Range): HoverResult {
   const rel = target.replace(/^\//, '');
   const why = notWritten(rel, index, index.site);
-  if (why !== undefined) return { range, contents: `${why === 'missing' ? `No file ${mdCode(rel)} in the site` : mdEscape(why)}: **the build fails**.`, files: why === 'missing' ? [] : [rel] };
+  if (why !== undefined) return { range, contents: `${why === 'missing' ? `No file ${mdCode(rel)} in the site` : why}: **the build fails**.`, files: why === 'missing' ? [] : [rel] };
   const post = index.posts.get(rel);
   const lines = [post ? `**${mdEscape(post.info.title)}** — ${mdCode(rel)}` : mdCode(rel)];
   if (post?.info.url !== undefined) lines.push(`**URL:** ${mdCode(post.info.url)}`);

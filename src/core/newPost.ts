@@ -235,14 +235,15 @@ function yamlValue(v: unknown, indent: string): string {
     if (v.every((x) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean')) {
       return ' [' + v.map((x) => (typeof x === 'string' ? flowString(x) : String(x))).join(', ') + ']';
     }
-    return v.map((x) => `\n${indent}-${isRecord(x) || Array.isArray(x) ? yamlValue(x, indent + '  ').replace(/^\n\s*/, ' ') : yamlValue(x, indent + '  ')}`).join('');
+    // A map item starts on the dash's line, its keys aligned after "- ".
+    return v.map((x) => `\n${indent}-${isRecord(x) && Object.keys(x).length > 0 ? yamlValue(x, indent).replace(/^\n\s*/, ' ') : yamlValue(x, indent + '  ')}`).join('');
   }
   if (isRecord(v)) {
     const keys = Object.keys(v);
     if (keys.length === 0) return ' {}';
     return keys.map((k) => `\n${indent}  ${yamlString(k)}:${yamlValue(v[k], indent + '  ')}`).join('');
   }
-  return ' ' + yamlString(String(v));
+  return v instanceof Date ? ' ' + v.toISOString() : '';
 }
 
 function flowString(s: string): string {

@@ -31,9 +31,9 @@ export function postCount(n: number): string {
   return n === 1 ? '1 post' : `${n} posts`;
 }
 
-/** Text safe inside Markdown prose (titles carry `*`, `_`, `[` …). */
+/** Text safe inside a line of Markdown prose or a table cell (titles carry `*`, `_`, `[` …). */
 export function mdEscape(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
+  return s.replace(/[\\`*_[\]<>|~]/g, '\\$&');
 }
 
 /** Inline code that holds any text (backticks inside included). */

@@ -242,6 +242,14 @@ export interface SourceValue {
   scalar: SourceScalar;
 }
 
+/** A scalar's value as the text the index counts it by. */
+export function scalarString(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (v instanceof Date) return v.toISOString();
+  return JSON.stringify(v) ?? '';
+}
+
 /** The values the last `key:` of a post holds, with their offsets; undefined when its form can't be mapped onto the text. */
 export function sourceValues(doc: SiteDocument, key: string): SourceValue[] | undefined {
   const p = topPair(doc, key);
@@ -256,7 +264,7 @@ export function sourceValues(doc: SiteDocument, key: string): SourceValue[] | un
         return undefined;
       }
       if (s.value === null || s.style === 'block') continue;
-      out.push({ value: String(s.value), start: s.start, end: s.end, key, form: flow ? 'flow' : 'block', scalar: s });
+      out.push({ value: scalarString(s.value), start: s.start, end: s.end, key, form: flow ? 'flow' : 'block', scalar: s });
     }
     return out;
   }
@@ -269,7 +277,7 @@ export function sourceValues(doc: SiteDocument, key: string): SourceValue[] | un
     return words?.map((w) => ({ value: w.word, start: w.start, end: w.end, key, form: 'words', scalar: s }));
   }
   if (s.style === 'block') return undefined;
-  return [{ value: s.value instanceof Date ? s.value.toISOString() : String(s.value), start: s.start, end: s.end, key, form: 'scalar', scalar: s }];
+  return [{ value: scalarString(s.value), start: s.start, end: s.end, key, form: 'scalar', scalar: s }];
 }
 
 /** The taxonomy value under an offset of the front matter, if any. */

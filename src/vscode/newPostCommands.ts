@@ -55,7 +55,8 @@ export function registerNewPostCommands(sites: SiteRegistry): vscode.Disposable 
   const updateContext = (): void => {
     // For the menus' `when`: whether there is a site, and which folders are site roots (Explorer context menu).
     void vscode.commands.executeCommand('setContext', 'jekyll.hasSites', sites.all.length > 0);
-    void vscode.commands.executeCommand('setContext', 'jekyll.siteRoots', sites.all.map((s) => s.uri.fsPath));
+    // `resourcePath` is the file system path of a file URI and the path of others: both spellings, to match either.
+    void vscode.commands.executeCommand('setContext', 'jekyll.siteRoots', [...new Set(sites.all.flatMap((s) => [s.uri.fsPath, s.uri.path]))]);
   };
   void sites.ready.then(updateContext);
   return vscode.Disposable.from(
@@ -72,7 +73,7 @@ export function registerNewPostCommands(sites: SiteRegistry): vscode.Disposable 
 
 async function newPost(sites: SiteRegistry, arg: unknown, draftCommand: boolean): Promise<vscode.Uri | undefined> {
   await sites.ready;
-  const args: NewPostArgs = arg instanceof vscode.Uri ? { folder: arg } : isObject(arg) ? (arg as NewPostArgs) : {};
+  const args: NewPostArgs = arg instanceof vscode.Uri ? { folder: arg } : isObject(arg) ? arg : {};
   const draft = typeof args.draft === 'boolean' ? args.draft : draftCommand;
   // A title in the arguments means a script or keybinding: nothing may wait for a click.
   const scripted = typeof args.title === 'string';

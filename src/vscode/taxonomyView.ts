@@ -28,10 +28,12 @@ export interface RenameTaxonomyArgs {
   to?: string;
   /** The site's root folder (a URI, or a path) when the workspace holds several. */
   site?: string | vscode.Uri;
+  /** Show the edits in the Refactor Preview before applying them. */
+  preview?: boolean;
 }
 
 export interface RenameTaxonomyResult {
-  /** The posts edited (unsaved: review, then save, or undo). */
+  /** The posts edited (saved or not as `files.refactoring.autoSave` says; one undo reverts them all). */
   edited: vscode.Uri[];
   /** Posts using the value that no edit can change (it comes from a folder or `defaults:`), and why. */
   skipped: Array<{ uri: vscode.Uri; reason: string }>;
@@ -183,10 +185,10 @@ export async function renameTaxonomy(sites: SiteRegistry, arg?: RenameTaxonomyAr
   const openText = (path: string): string | undefined =>
     vscode.workspace.textDocuments.find((d) => d.uri.scheme === site.uri.scheme && d.uri.authority === site.uri.authority && d.uri.path === path)?.getText();
   const plan = await planTaxonomyRename(site.fs, index, { kind, from, to: to.trim() }, openText);
-  return applyPlan(site, plan, { kind, from, to: to.trim(), noun });
+  return applyPlan(site, plan, { kind, from, to: to.trim(), noun }, args.preview === true);
 }
 
-async function applyPlan(site: SiteEntry, plan: RenamePlan, what: { kind: TaxonomyKind; from: string; to: string; noun: string }): Promise<RenameTaxonomyResult | undefined> {
+async function applyPlan(site: SiteEntry, plan: RenamePlan, what: { kind: TaxonomyKind; from: string; to: string; noun: string }, preview: boolean): Promise<RenameTaxonomyResult | undefined> {
   const uri = (path: string): vscode.Uri => site.uri.with({ path });
   const skipped = plan.skipped.map((s) => ({ uri: uri(s.path), reason: s.reason }));
   const label = plan.merge ? vscode.l10n.t('Merge the {0} “{1}” into “{2}”', what.noun, what.from, what.to) : vscode.l10n.t('Rename the {0} “{1}” to “{2}”', what.noun, what.from, what.to);
@@ -197,15 +199,18 @@ async function applyPlan(site: SiteEntry, plan: RenamePlan, what: { kind: Taxono
     return { edited: [], skipped, merged: plan.merge };
   }
   const edit = new vscode.WorkspaceEdit();
-  const metadata: vscode.WorkspaceEditEntryMetadata = { label, needsConfirmation: false };
+  const metadata: vscode.WorkspaceEditEntryMetadata = { label, needsConfirmation: preview };
   for (const f of plan.files) for (const e of f.edits) edit.replace(uri(f.path), toRange(e.range), e.newText, metadata);
   if (!(await vscode.workspace.applyEdit(edit, { isRefactoring: true }))) {
     void vscode.window.showErrorMessage(vscode.l10n.t('The edits could not be applied (a post changed meanwhile?). Nothing was changed.'));
     return undefined;
   }
   const edited = plan.files.map((f) => uri(f.path));
+  // A refactoring's edits are saved at once unless `files.refactoring.autoSave` is off.
+  const unsaved = vscode.workspace.textDocuments.filter((d) => d.isDirty && edited.some((u) => u.toString() === d.uri.toString())).length;
   const note = skipped.length > 0 ? ' ' + vscode.l10n.t('{0} post(s) left as they are: {1}', skipped.length, skipped.map((s) => `${vscode.workspace.asRelativePath(s.uri)} (${s.reason})`).join('; ')) : '';
-  void vscode.window.showInformationMessage(vscode.l10n.t('{0}: {1} post(s) edited, not saved yet — review them, then Save All (or undo).', label, edited.length) + note);
+  const saved = unsaved > 0 ? vscode.l10n.t('{0} post(s) edited, not saved yet — review them, then Save All (or undo).', edited.length) : vscode.l10n.t('{0} post(s) edited — one undo reverts them all.', edited.length);
+  void vscode.window.showInformationMessage(`${label}: ${saved}${note}`);
   return { edited, skipped, merged: plan.merge };
 }
 

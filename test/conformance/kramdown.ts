@@ -21,7 +21,10 @@
  * then the differing documents grouped by kind. The kinds, with examples, are
  * written to test/conformance/KRAMDOWN_GAPS.md.
  * Exit 1 when overall HTML equality falls below HTML_THRESHOLD (or text
- * equality below TEXT_THRESHOLD), or when Ruby fails.
+ * equality below TEXT_THRESHOLD), when a site of FULL_SITES is not at 100%,
+ * or when Ruby fails. The "raw equal" column is stricter still: the HTML
+ * strings are identical once our data-line attributes and Rouge's
+ * highlighting markup are removed (no normalization).
  *
  * kramdown's output is cached in test/conformance/.cache/kramdown/, keyed by
  * the converter script, the site's kramdown settings and the body.
@@ -45,10 +48,15 @@ import { kramdownOptions, renderMarkdown } from '../../src/core/render/markdown'
 import { nodeFs } from '../../src/node/nodeFs';
 import { repoRoot, sharedDir } from '../util/paths';
 
-/** Overall equal-HTML share below which the run fails (reached: see KRAMDOWN_GAPS.md, minus a margin). */
-export const HTML_THRESHOLD = 0.97;
-/** Overall equal-text share below which the run fails. */
-export const TEXT_THRESHOLD = 0.985;
+/**
+ * Overall equal-HTML share below which the run fails: reached 100% (422
+ * documents), minus a one-point margin for fixture posts other work adds.
+ */
+export const HTML_THRESHOLD = 0.99;
+/** Overall equal-text share below which the run fails (reached 100%, minus half a point). */
+export const TEXT_THRESHOLD = 0.995;
+/** Sites that must stay at 100% equal HTML (the issue's target). */
+export const FULL_SITES = ['news-site', 'jekyll-docs'];
 
 // ---------------------------------------------------------------------------
 // Documents
@@ -423,8 +431,18 @@ export function renderOurs(doc: Doc, runs = 3): { html: string; ms: number } {
   return { html, ms: median(times) };
 }
 
+/** kramdown's HTML without Rouge's highlighting markup (spans, line-number tables); ours without data-line. */
+export function rawComparable(html: string, side: 'ours' | 'kramdown'): string {
+  if (side === 'ours') return html.replace(/ data-line="\d+"/g, '');
+  return html
+    .replace(/<table class="rouge-table"><tbody><tr><td class="rouge-gutter gl"><pre class="lineno">[\s\S]*?<\/pre><\/td><td class="rouge-code"><pre>([\s\S]*?)<\/pre><\/td><\/tr><\/tbody><\/table>/g, '$1')
+    .replace(/(<pre class="highlight"><code>)([\s\S]*?)(<\/code><\/pre>)/g, (_m, a: string, b: string, c: string) => a + b.replace(/<\/?span[^>]*>/g, '') + c)
+    .replace(/(<code class="[^"]*highlighter-rouge">)([\s\S]*?)(<\/code>)/g, (_m, a: string, b: string, c: string) => a + b.replace(/<\/?span[^>]*>/g, '') + c);
+}
+
 interface Outcome {
   doc: Doc;
+  rawEqual?: boolean;
   htmlEqual: boolean;
   textEqual: boolean;
   oursMs: number;
@@ -462,7 +480,14 @@ async function main(): Promise<number> {
       }
       const a = normalize(ours.html);
       const b = normalize(ref.html);
-      const o: Outcome = { doc, htmlEqual: a.html === b.html, textEqual: a.text === b.text, oursMs: ours.ms, kramdownMs: ref.ms };
+      const o: Outcome = {
+        doc,
+        rawEqual: rawComparable(ours.html, 'ours') === rawComparable(ref.html, 'kramdown'),
+        htmlEqual: a.html === b.html,
+        textEqual: a.text === b.text,
+        oursMs: ours.ms,
+        kramdownMs: ref.ms,
+      };
       if (!o.htmlEqual) {
         const d = differenceKind(a.html, b.html);
         o.kind = d.kind;
@@ -480,12 +505,13 @@ async function main(): Promise<number> {
   }
 
   // Per site and overall.
-  const rows: string[][] = [['site', 'docs', 'HTML equal', 'text equal', 'ours ms', 'kramdown ms']];
+  const rows: string[][] = [['site', 'docs', 'HTML equal', 'text equal', 'raw equal', 'ours ms', 'kramdown ms']];
   const line = (name: string, os: Outcome[]): string[] => [
     name,
     String(os.length),
     pct(os.filter((o) => o.htmlEqual).length, os.length),
     pct(os.filter((o) => o.textEqual).length, os.length),
+    pct(os.filter((o) => o.rawEqual).length, os.length),
     median(os.map((o) => o.oursMs)).toFixed(3),
     median(os.filter((o) => o.kramdownMs !== undefined).map((o) => o.kramdownMs!)).toFixed(3),
   ];
@@ -518,13 +544,43 @@ async function main(): Promise<number> {
   if (process.env.KRAMDOWN_NO_GAPS_FILE !== '1' && !process.env.KRAMDOWN_SITES) {
     writeGaps(table, kinds, skipped);
   }
-  const ok = htmlShare >= HTML_THRESHOLD && textShare >= TEXT_THRESHOLD;
+  const notFull = FULL_SITES.filter((n) => outcomes.some((o) => o.doc.site === n && !o.htmlEqual));
+  const ok = htmlShare >= HTML_THRESHOLD && textShare >= TEXT_THRESHOLD && notFull.length === 0;
   console.log(
     `\n${ok ? 'PASS' : 'FAIL'}: HTML ${(100 * htmlShare).toFixed(1)}% (threshold ${(100 * HTML_THRESHOLD).toFixed(1)}%), ` +
-      `text ${(100 * textShare).toFixed(1)}% (threshold ${(100 * TEXT_THRESHOLD).toFixed(1)}%)`,
+      `text ${(100 * textShare).toFixed(1)}% (threshold ${(100 * TEXT_THRESHOLD).toFixed(1)}%)` +
+      (notFull.length ? `; not at 100%: ${notFull.join(', ')}` : `; 100% on ${FULL_SITES.join(', ')}`),
   );
   return ok ? 0 : 1;
 }
+
+/** What we know differs from kramdown although no document here shows it (kept in KRAMDOWN_GAPS.md). */
+const KNOWN_DIVERGENCES = [
+  '## Known divergences not seen in these documents',
+  '',
+  'The renderer is a port of kramdown 2.4 / kramdown-parser-gfm 1.1 (src/core/render/kramdown/).',
+  'Beyond the documents above it was compared with the real converter on kramdown\'s own test',
+  'inputs, on ~960 README/documentation Markdown files found on the machine and on ~20,000',
+  'generated documents; what still differs, or is not implemented:',
+  '',
+  '- **Highlighting**: no Rouge spans or line-number tables (a later stage); the normalizer drops them.',
+  '  `guess` as a language and Rouge lexer options (`ruby?opt=1`) are only recognized, not applied.',
+  '- **Runaway input**: kramdown retries every unmatched `*`, `_`, `[` or inline HTML tag from',
+  '  scratch (quadratic or worse: a 32 KB paragraph of unmatched `*` takes it over two minutes). Past',
+  '  a work budget per paragraph (4 steps per character) we leave the remaining delimiters as text.',
+  '- **Broken inline HTML across blocks**: an unclosed `<b>` before a block makes the HTML parser',
+  '  reopen it; where that depends on whitespace, our indentation equals kramdown\'s in the cases',
+  '  checked, but not every converter path was reproduced byte for byte.',
+  '- **Options not implemented**: `entity_output` other than `as_char`, `typographic_symbols`,',
+  '  `transliterated_header_ids`, `remove_line_breaks_for_cjk`, `footnote_backlink_inline` (approximate),',
+  '  `{::options}` other than `parse_block_html`/`parse_span_html`, `{: standalone}` figures, `auto_ids`',
+  '  IAL references on definition lists, math engines other than MathJax (rendered as MathJax).',
+  '- **Regular expressions**: Ruby\'s atomic groups in the HTML tag pattern are plain groups here, and',
+  '  Onigmo\'s Unicode classes (`[[:alpha:]]`, `\\p{Word}`) are approximated with JavaScript\'s',
+  '  `\\p{Alphabetic}` etc.; abbreviation word boundaries follow kramdown\'s ASCII `\\W` only approximately.',
+  '- **parse_table\'s pipe check** parses HTML inside a table without the link definitions seen so far.',
+  '',
+];
 
 function writeGaps(table: string[], kinds: Array<[string, Outcome[]]>, skipped: string[]): void {
   const md: string[] = [
@@ -534,7 +590,9 @@ function writeGaps(table: string[], kinds: Array<[string, Outcome[]]>, skipped: 
     'Markdown stage (src/core/render/markdown.ts) against Jekyll 4.3.1\'s kramdown on',
     'every Markdown document of the corpora, the sample site and the fixtures, both',
     'normalized as /work/shared/KRAMDOWN.md describes. Liquid is not run on either side.',
-    `The run fails below ${(100 * HTML_THRESHOLD).toFixed(1)}% equal HTML or ${(100 * TEXT_THRESHOLD).toFixed(1)}% equal text overall.`,
+    `The run fails below ${(100 * HTML_THRESHOLD).toFixed(1)}% equal HTML or ${(100 * TEXT_THRESHOLD).toFixed(1)}% equal text overall,`,
+    `or when ${FULL_SITES.join(' or ')} is not at 100%. "raw equal": identical HTML strings once our`,
+    'data-line attributes and Rouge\'s highlighting markup are removed (no normalization at all).',
     '',
     '```',
     ...table,
@@ -543,7 +601,7 @@ function writeGaps(table: string[], kinds: Array<[string, Outcome[]]>, skipped: 
   ];
   if (skipped.length) md.push(`Skipped: ${skipped.join(', ')}.`, '');
   md.push('## Differences by kind', '', 'Each document is counted once, under the kind of its first differing block.', '');
-  if (kinds.length === 0) md.push('None.');
+  if (kinds.length === 0) md.push('None.', '');
   for (const [k, os] of kinds) {
     md.push(`### ${k} — ${os.length} document${os.length === 1 ? '' : 's'}`, '');
     for (const o of os) md.push(`- \`${o.doc.site}/${o.doc.rel}\`${o.textEqual ? '' : ' (visible text differs too)'}`);
@@ -553,10 +611,12 @@ function writeGaps(table: string[], kinds: Array<[string, Outcome[]]>, skipped: 
     }
     md.push('');
   }
+  md.push(...KNOWN_DIVERGENCES);
   fs.writeFileSync(path.join(repoRoot(), 'test', 'conformance', 'KRAMDOWN_GAPS.md'), md.join('\n'));
 }
 
-if (require.main === module) {
+// Only when run as out/test/conformance/kramdown.js (bench/markdown.ts bundles this file too).
+if (require.main === module && /kramdown\.js$/.test(process.argv[1] ?? '')) {
   main().then(
     (code) => process.exit(code),
     (e: unknown) => {

@@ -192,6 +192,15 @@ describe('newPost: front matter sources (first match wins)', () => {
     assert.equal(d.content, '---\nlayout: post\ntitle: Hi\ndescription:\n---\n\n');
   });
 
+  it('jekyll_compose: nested values are written as YAML that reads back the same', async () => {
+    const cfg = LONDON + 'jekyll_compose:\n  default_front_matter:\n    posts:\n      image: {path: a.png, alt: "A: b"}\n      authors:\n        - {name: Ann, url: "https://x"}\n        - name: Bo\n          roles: [editor, "c, d"]\n      empty: {}\n      none: []\n      count: 3\n      yes_string: "yes"\n';
+    const p = await plan({ '_config.yml': cfg }, { title: 'Hi' });
+    const fm = frontMatter(p.content);
+    assert.deepEqual(fm.image, { path: 'a.png', alt: 'A: b' });
+    assert.deepEqual(fm.authors, [{ name: 'Ann', url: 'https://x' }, { name: 'Bo', roles: ['editor', 'c, d'] }]);
+    assert.deepEqual([fm.empty, fm.none, fm.count, fm.yes_string], [{}, [], 3, 'yes']);
+  });
+
   it('jekyll_compose: values defaults already give are left out, a compose layout is kept', async () => {
     const cfg = LONDON + 'defaults:\n  - scope: {path: ""}\n    values: {layout: article, comments: false, image: assets/x.png}\n' + compose.replace('    posts:\n', '    posts:\n      layout: wide\n');
     const p = await plan({ '_config.yml': cfg }, { title: 'Hi' });
@@ -331,7 +340,7 @@ describe('newPost: titles, slugs and collisions', () => {
       fc.array(fc.constantFrom('..', '/', '\\', 'a', ' ', '.', '\u0000', 'é', '日', '-', ':', '~', '_', '#'), { maxLength: 30 }).map((a) => a.join('')),
     );
     await fc.assert(
-      fc.asyncProperty(titles, fc.boolean(), fc.constantFrom('raw', 'default', 'pretty', 'ascii', 'latin') as fc.Arbitrary<'raw' | 'default' | 'pretty' | 'ascii' | 'latin'>, async (title, draft, mode) => {
+      fc.asyncProperty(titles, fc.boolean(), fc.constantFrom<'raw' | 'default' | 'pretty' | 'ascii' | 'latin'>('raw', 'default', 'pretty', 'ascii', 'latin'), async (title, draft, mode) => {
         const p = await planNewPost(s.fs, s.site, { title, draft, nowMs: LATE, slugMode: mode });
         if (!p.ok) return;
         const rel = p.relativePath;

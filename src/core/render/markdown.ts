@@ -87,7 +87,7 @@ function levels(v: unknown): number[] | undefined {
 /** The Markdown options Jekyll hands kramdown for a site (`config` is the parsed `_config.yml`). */
 export function kramdownOptions(config: Record<string, unknown>): MarkdownOptions {
   const k = isRecord(config.kramdown) ? config.kramdown : {};
-  const str = (key: string): string | undefined => (typeof k[key] === 'string' ? (k[key] as string) : undefined);
+  const str = (key: string): string | undefined => (typeof k[key] === 'string' ? k[key] : undefined);
   const sq = list(k.smart_quotes);
   const hlOpts = isRecord(k.syntax_highlighter_opts) ? k.syntax_highlighter_opts : {};
   const highlighter =
@@ -257,6 +257,6 @@ export function renderMarkdown(src: string, options: MarkdownOptions, env: { lin
     guessLang: options.guessLang,
     gfm: options.input === 'GFM',
   };
-  const renv = { ...e, kdRender: renderState(renderOpts, e.kdFootnoteTokens ?? new Map(), e.kdFootnoteLines ?? new Map(), e.kdToken ?? new md.core.State('', md, {}).Token) };
+  const renv = { ...e, kdRender: renderState(renderOpts, e.kdFootnoteTokens ?? new Map<string, Token[]>(), e.kdFootnoteLines ?? new Map<string, number>(), e.kdToken ?? new md.core.State('', md, {}).Token) };
   return renderDocument(md, tokens, renv);
 }

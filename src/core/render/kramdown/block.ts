@@ -282,6 +282,14 @@ interface BlockRule {
 
 const WS = ' \t\r\n\f\v';
 
+/**
+ * Nesting depth (blockquotes, lists, HTML elements…) past which the nesting
+ * parsers stop matching, so that hostile input cannot exhaust the stack or,
+ * through lists re-parsing their content at every level, the memory. kramdown
+ * has no such limit; no real post comes near it.
+ */
+const MAX_DEPTH = 40;
+
 export interface Footnote {
   content: El;
   eob?: El;
@@ -465,7 +473,12 @@ export class BlockParser {
     return true;
   }
 
+  private tooDeep(): boolean {
+    return this.stack.length > MAX_DEPTH;
+  }
+
   parseBlockquote(): boolean {
+    if (this.tooDeep()) return false;
     const line = this.src.lineAt();
     let result = this.src.scan(PARAGRAPH_MATCH) ?? '';
     while (!this.src.check(LAZY_END)) {
@@ -504,7 +517,8 @@ export class BlockParser {
 
   parseAtxHeaderGfmQuirk(): boolean {
     const m = this.src.m!;
-    let [text, id] = this.headerContents(m[2]!);
+    const [raw, id] = this.headerContents(m[2]!);
+    let text = raw;
     const t = text.replace(/[\t ]#+$/, '');
     if (t !== text) text = t.replace(/[ \t\r\n\f\v]+$/, '');
     if (text === '') return false;
@@ -515,7 +529,8 @@ export class BlockParser {
   parseAtxHeader(): boolean {
     if (!this.afterBlockBoundary()) return false;
     const m = this.src.m!;
-    let [text, id] = this.headerContents(m[2]!);
+    const [raw, id] = this.headerContents(m[2]!);
+    let text = raw;
     const t = text.replace(/(?<!\\)#+$/, '');
     if (t !== text) text = t.replace(/[ \t\r\n\f\v]+$/, '');
     if (text === '') return false;
@@ -577,6 +592,7 @@ export class BlockParser {
   }
 
   parseList(): boolean {
+    if (this.tooDeep()) return false;
     const startLine = this.src.lineAt();
     const isUl = this.src.check(LIST_START_UL) !== null;
     const type = isUl ? 'ul' : 'ol';
@@ -694,6 +710,7 @@ export class BlockParser {
   }
 
   parseDefinitionList(): boolean {
+    if (this.tooDeep()) return false;
     const children = this.tree.children;
     const n = children.length;
     const lastC = children[n - 1];
@@ -800,7 +817,7 @@ export class BlockParser {
       return true;
     }
     let m = this.src.check(`^${OPT_SPACE}${HTML_TAG}`);
-    if (m && !HTML_SPAN_ELEMENTS.has(m[1]!.toLowerCase())) {
+    if (m && !HTML_SPAN_ELEMENTS.has(m[1]!.toLowerCase()) && !this.tooDeep()) {
       this.src.pos += m[0].length;
       this.handleHtmlStartTag(m, line);
       return true;
@@ -859,6 +876,7 @@ export class BlockParser {
       const v = MARKDOWN_ATTR[mdAttr];
       if (v) model = v === 'default' ? contentModel(e.value) : v;
     }
+    if (model === 'block' && this.tooDeep()) model = 'raw';
     if (model === 'block') this.src.scan(TRAILING_WHITESPACE);
     e.options.contentModel = model;
     e.options.isClosed = closed;
@@ -898,7 +916,8 @@ export class BlockParser {
           this.tree.children.push(el('xml_pi', t, line, { category: 'block' }));
         } else if ((m = this.src.check(HTML_TAG)) !== null) {
           this.src.pos += m[0].length;
-          this.handleHtmlStartTag(m, line);
+          if (this.tooDeep()) this.addText(m[0], this.tree, 'text');
+          else this.handleHtmlStartTag(m, line);
         } else if ((m = this.src.check(HTML_TAG_CLOSE)) !== null) {
           this.src.pos += m[0].length;
           const name = HTML_ELEMENT.has(this.tree.value) ? m[1]!.toLowerCase() : m[1]!;
@@ -1027,6 +1046,7 @@ export class BlockParser {
   }
 
   parseFootnoteDefinition(): boolean {
+    if (this.tooDeep()) return false;
     const m = this.src.m!;
     const line = this.src.lineAt();
     this.src.pos += m[0].length;

@@ -65,7 +65,8 @@ interface Ctx {
    * Work left before nested parses (emphasis, links, HTML elements) are given
    * up: kramdown retries a failed delimiter from scratch, which is quadratic
    * (or worse) on text full of unmatched `*` or `[`; past this budget the
-   * delimiters stay text, so the preview never stalls.
+   * delimiters stay text, so the preview never stalls. Each rule call costs
+   * one, a failed nested parse the characters it scanned.
    */
   budget: number;
 }
@@ -117,7 +118,7 @@ function scanRe(env: SpanEnv, stop: RegExp | undefined, restrict: Restrict): Reg
     if (!union) unionCache.set(k, (union = spanStartUnion(env)));
   }
   let byStop = scanCache.get(stop);
-  if (!byStop) scanCache.set(stop, (byStop = new Map()));
+  if (!byStop) scanCache.set(stop, (byStop = new Map<string, RegExp>()));
   let r = byStop.get(union);
   if (!r) {
     const src = stop ? `(?=${stop.source}|${union})` : `(?=${union})`;
@@ -144,7 +145,7 @@ function ctx(state: StateInline): Ctx {
       childStart: 0,
       rawModel: false,
       scan: scanRe(env, undefined, restrict),
-      budget: 20 * state.src.length + 20000,
+      budget: 10 * state.src.length + 20000,
     };
   }
   return s.kd;
@@ -216,9 +217,12 @@ function parseSpansUntil(state: StateInline, stop: RegExp, cond: ((m: RegExpExec
   c.rawModel = rawModel;
   c.scan = scanRe(c.env, stop, restrict);
   c.open.push(type);
+  const from = state.pos;
   state.md.inline.tokenize(state);
   c.open.pop();
   const found = c.stopPos >= 0;
+  // A failed nested parse is work kramdown redoes from the next character: charge what it scanned.
+  if (!found) c.budget -= state.pos - from;
   if (found) state.pos = c.stopPos;
   Object.assign(c, saved);
   return found;

@@ -84,7 +84,7 @@ const cache = new Map<string, Map<string, RegExp>>();
 export function re(source: string, flags: 'y' | 'g' | '' = 'y', extra = ''): RegExp {
   const f = 'mu' + flags + extra;
   let byFlags = cache.get(f);
-  if (!byFlags) cache.set(f, (byFlags = new Map()));
+  if (!byFlags) cache.set(f, (byFlags = new Map<string, RegExp>()));
   let r = byFlags.get(source);
   if (!r) {
     r = new RegExp(source, f);

@@ -17,7 +17,7 @@ type TokenCtor = StateCore['Token'];
  * dominates on documents with tens of thousands of tokens). Same fields, same order.
  */
 export function newToken(Tok: TokenCtor, type: string, tag: string, nesting: -1 | 0 | 1): Token {
-  const t = Object.create(Tok.prototype as object) as Token;
+  const t = Object.create(Tok.prototype) as Token;
   t.map = null;
   t.level = 0;
   t.children = null;
