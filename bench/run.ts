@@ -2,7 +2,7 @@
  * Benchmarks: prints figures, never passes or fails on time.
  *
  *   npm run bench                      (= node esbuild.mjs && node out/bench/run.js)
- *   node out/bench/run.js [--sizes 1000,10000] [--quick] [--skip jekyll,cli,activation,gray-matter,in-process]
+ *   node out/bench/run.js [--sizes 1000,10000] [--quick] [--skip jekyll,cli,activation,gray-matter,in-process,index,completion]
  *
  * For each synthetic site (bench/sites/, generated once by bench/generate.ts) it measures,
  * in the same run, our tool and its peers:
@@ -12,6 +12,8 @@
  *   CLI          `node dist/cli.js check SITE --format json`, the whole process
  *   in-process   loadSite + checkSite, and checkDocument on single posts (src/core, bundled)
  *   activation   require(dist/extension.js) + activate() with a stub vscode, in a fresh node
+ *   index        buildIndex (ratio to the raw read), updatePostText after one edit, the heap the index holds
+ *   completion   `tags: [` on an in-memory site with 50k distinct tags (cold after a change, and warm)
  * and writes everything to bench/results.json. The machines are shared and noisy: read the
  * ratios, not the absolute milliseconds.
  */
@@ -21,7 +23,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ensureSite } from './generate';
-import { median, quantile, timeCheckSite, timeLoadSite, timePerPost } from './inProcess';
+import { median, quantile, timeCheckSite, timeCompletion, timeIndex, timeLoadSite, timePerPost } from './inProcess';
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
 
@@ -357,6 +359,13 @@ async function benchSize(posts: number): Promise<SizeResult> {
     figures.perPostLargest = { median: p.largest.ms, runs: [], unit: 'ms', note: `${path.relative(dir, p.largest.path)}, ${p.largest.bytes} bytes` };
     details.perPost = { sampled: p.posts, problems: p.problems, ruleErrors: p.ruleErrors };
   });
+  await step('site index', 'index', async () => {
+    const x = await timeIndex(dir, runs, QUICK ? 21 : 201);
+    figures.indexBuild = fig(x.buildMs, 'ms', `${x.posts} posts and drafts, ${x.tags} distinct tags`);
+    figures.indexUpdate = fig(x.updateMs, 'ms', `median of ${x.updateMs.length} updates of one post's tags`);
+    figures.indexUpdateP95 = { median: quantile(x.updateMs, 0.95), runs: [], unit: 'ms' };
+    figures.indexHeap = { median: x.heapMB, runs: [x.heapMB], unit: 'MB', note: 'heap after a full GC, minus the heap before building' };
+  });
   await step('activation', 'activation', () => {
     if (!fs.existsSync(EXTENSION)) throw new Error(`${EXTENSION} not built`);
     const a = timeActivation(dir, runs);
@@ -387,6 +396,10 @@ const ROWS: Row[] = [
   { id: 'perPost', label: 'checkDocument, one post (median post)', perFile: true, raw: true, jekyll: 'jekyllRead' },
   { id: 'perPostP95', label: 'checkDocument, one post (95th percentile)', perFile: true, raw: true, jekyll: 'jekyllRead' },
   { id: 'perPostLargest', label: 'checkDocument, the largest post', perFile: true },
+  { id: 'indexBuild', label: 'site index: buildIndex, in process', raw: true, jekyll: 'jekyllRead' },
+  { id: 'indexUpdate', label: 'site index: update after one edit (median)' },
+  { id: 'indexUpdateP95', label: 'site index: update after one edit (95th percentile)' },
+  { id: 'indexHeap', label: 'site index: heap it holds (MB)' },
   { id: 'activation', label: 'activation (require + activate), site as workspace' },
   { id: 'cliRss', label: 'peak RSS, `jekyll-posts check` (MB)', jekyll: 'jekyllRss' },
   { id: 'jekyllRss', label: 'peak RSS, Jekyll read (MB)', jekyll: 'jekyllRss' },
@@ -430,6 +443,24 @@ function table(sizes: SizeResult[]): string {
   return lines.join('\n');
 }
 
+/** The language features' targets (issue 4), with what this run measured: reported, never asserted. */
+function targetLines(sizes: SizeResult[], completion: Figure | undefined): string[] {
+  const big = sizes.find((s) => s.posts === 10_000) ?? sizes[sizes.length - 1];
+  const build = big?.figures.indexBuild?.median;
+  const raw = big?.figures.raw?.median;
+  const update = big?.figures.indexUpdate?.median;
+  const heap = big?.figures.indexHeap?.median;
+  const rows: Array<[string, string, boolean | undefined]> = [];
+  const mark = (ok: boolean | undefined): string => (ok === undefined ? '—' : ok ? 'met' : '**not met**');
+  if (big && build !== undefined) rows.push([`index build, ${label(big.posts)} posts ≤ 1.5 s`, fmt(build), build <= 1500]);
+  if (big && build !== undefined && raw !== undefined) rows.push([`index build ≤ 4× the raw read (${fmt(raw)})`, ratio(build, raw), build <= 4 * raw]);
+  if (big && update !== undefined) rows.push(['index update after one edit ≤ 5 ms', fmt(update), update <= 5]);
+  if (completion) rows.push(['completion, 50k distinct tags ≤ 10 ms (median)', fmt(completion.median), completion.median <= 10]);
+  if (big && heap !== undefined) rows.push([`index heap, ${label(big.posts)} posts (reported)`, fmt(heap, 'MB'), undefined]);
+  if (rows.length === 0) return [];
+  return ['| target (issue 4) | measured | |', '|---|---:|---|', ...rows.map(([t, m, ok]) => `| ${t} | ${m} | ${mark(ok)} |`), ''];
+}
+
 async function main(): Promise<void> {
   const started = new Date();
   const t0 = now();
@@ -464,6 +495,13 @@ async function main(): Promise<void> {
     log(`checkDocument on the seed post: ${fmt(p.perPostMs[0])} (${p.problems} problems)`);
   }
 
+  // Completion on a site with 50k distinct tags (in memory: 10k posts, 5 new tags each plus shared ones).
+  if (!SKIP.has('completion')) {
+    const c = await timeCompletion(10_000, 50_000, QUICK ? 3 : 11, QUICK ? 11 : 101);
+    sample.completion = { tags: c.tags, posts: c.posts, items: c.items, cold: fig(c.coldMs), warm: fig(c.warmMs), typed: fig(c.typedMs) };
+    log(`completion in \`tags: [\`, ${c.tags} distinct tags: ${fmt(median(c.warmMs))} (cold, after a change: ${fmt(median(c.coldMs))}; typed prefix: ${fmt(median(c.typedMs))})`);
+  }
+
   const sizes: SizeResult[] = [];
   for (const n of SIZES) sizes.push(await benchSize(n));
 
@@ -478,6 +516,12 @@ async function main(): Promise<void> {
   }
   const sp = sample.seedPostCheck as Figure | undefined;
   if (sp) sampleLines.push(`| checkDocument on the seed post | ${fmt(sp.median)} |`);
+  const sc = sample.completion as { tags: number; items: number; cold: Figure; warm: Figure; typed: Figure } | undefined;
+  if (sc) {
+    sampleLines.push(`| completion in \`tags: [\`, ${sc.tags} distinct tags (median of ${sc.warm.runs.length}; ${sc.items} items returned) | ${fmt(sc.warm.median)} |`);
+    sampleLines.push(`| … after a typed prefix (\`[web, ta3\`) | ${fmt(sc.typed.median)} |`);
+    sampleLines.push(`| … the first one after a post's tags changed (summaries rebuilt; median of ${sc.cold.runs.length}) | ${fmt(sc.cold.median)} |`);
+  }
   sampleLines.push(`| node process start, \`node -e 0\` (median of ${nodeStart.runs.length}) | ${fmt(nodeStart.median)} |`);
 
   const out = [
@@ -496,6 +540,7 @@ async function main(): Promise<void> {
     '|---|---:|',
     ...sampleLines,
     '',
+    ...targetLines(sizes, sc?.warm),
   ].join('\n');
   process.stdout.write(out + '\n');
 

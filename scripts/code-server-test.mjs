@@ -46,6 +46,8 @@ const { values: opts } = parseArgs({
     width: { type: 'string' },
     height: { type: 'string' },
     theme: { type: 'string' },
+    command: { type: 'string' },
+    'wait-frame': { type: 'string' },
   },
   strict: true,
 });

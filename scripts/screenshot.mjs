@@ -10,6 +10,8 @@
 //   --file PATH         file to open, relative to the site (optional)
 //   --line N            1-based line to put the cursor on (with --file)
 //   --problems          wait for our diagnostics and show the Problems panel
+//   --command TITLE     run a command from the palette first (e.g. "Jekyll: Open Preview to the Side");
+//                       with --wait-frame SELECTOR, wait until a webview shows SELECTOR
 //   --workspace DIR     site to open (default examples/news-site; a temp copy is used)
 //   --extension DIR     extension to load (default: this repo)
 //   --theme NAME        colour theme (default "Default Light Modern")
@@ -98,6 +100,31 @@ export async function screenshot(opts) {
       await page.keyboard.press('Control+1');
       await page.waitForSelector('.editor-instance .monaco-editor.focused', { timeout: STEP_TIMEOUT });
     }
+    if (opts.command) {
+      await page.keyboard.press('F1');
+      await page.waitForSelector('.quick-input-widget input', { timeout: STEP_TIMEOUT });
+      await page.keyboard.type(opts.command);
+      await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: STEP_TIMEOUT });
+      if (process.env.SHOT_DEBUG) await page.screenshot({ path: '/tmp/lt/palette.png' });
+      await page.keyboard.press('Enter');
+      if (opts['wait-frame']) {
+        // Webviews are nested iframes: poll every frame until one shows the selector.
+        const deadline = Date.now() + STEP_TIMEOUT;
+        let found = false;
+        while (!found && Date.now() < deadline) {
+          for (const frame of page.frames()) {
+            if (await frame.$(opts['wait-frame']).catch(() => null)) found = true;
+          }
+          if (!found) await page.waitForTimeout(250);
+        }
+        if (!found) {
+          for (const frame of page.frames()) console.error('frame', frame.url().slice(0, 120), (await frame.content().catch(() => '')).slice(0, 300).replace(/\s+/g, ' '));
+          throw new Error(`no webview showed ${opts['wait-frame']}`);
+        }
+        // Let images decode before the picture is taken.
+        await page.waitForTimeout(1000);
+      }
+    }
     // Toasts (e.g. offline marketplace errors) are noise in a screenshot.
     await page.evaluate(() => {
       for (const el of document.querySelectorAll('.notifications-toasts')) el.style.display = 'none';
@@ -124,6 +151,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       file: { type: 'string' },
       line: { type: 'string' },
       problems: { type: 'boolean', default: false },
+      command: { type: 'string' },
+      'wait-frame': { type: 'string' },
       workspace: { type: 'string' },
       extension: { type: 'string' },
       theme: { type: 'string' },

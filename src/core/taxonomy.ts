@@ -76,10 +76,21 @@ function signature(p: IndexedPost): string {
   return [i.tags.map(String).join('\u0001'), i.categories.join('\u0001'), i.title, i.date.epochMs, i.draft, i.layout ?? '', typeof author === 'string' ? author : (JSON.stringify(author) ?? ''), (p.keys ?? []).join('\u0001')].join('\u0000');
 }
 
+/** A post that came, went or changed what summaries show. */
+interface Change {
+  rel: string;
+  old: IndexedPost | undefined;
+  now: IndexedPost | undefined;
+}
+
+/** Beyond this many changed posts at once, summaries are rebuilt rather than patched. */
+const PATCH_LIMIT = 64;
+
 /**
  * Site-wide summaries derived from an index, cached until a post comes, goes
  * or changes what they show. Editing a post's body (the index follows the
- * editor's text) leaves them valid.
+ * editor's text) leaves them valid; editing its tags patches the taxonomies
+ * (a few entries and a near-sorted re-sort) instead of rebuilding them.
  */
 export class SiteSummary {
   private readonly snapshot = new Map<string, IndexedPost>();
@@ -101,25 +112,35 @@ export class SiteSummary {
     return s;
   }
 
-  /** Drops the parts when a post changed what they show: one pass of identity checks when nothing did. */
+  /** Finds the posts that changed (one pass of identity checks when none did), then patches or drops the parts. */
   private validate(): void {
-    let changed = this.snapshot.size !== this.index.posts.size;
+    const changes: Change[] = [];
     for (const [rel, p] of this.index.posts) {
-      if (this.snapshot.get(rel) === p) continue;
+      const old = this.snapshot.get(rel);
+      if (old === p) continue;
       const sig = signature(p);
-      if (this.signatures.get(rel) !== sig) changed = true;
+      if (this.signatures.get(rel) !== sig) changes.push({ rel, old, now: p });
       this.snapshot.set(rel, p);
       this.signatures.set(rel, sig);
     }
     if (this.snapshot.size !== this.index.posts.size) {
-      for (const rel of [...this.snapshot.keys()]) {
+      for (const [rel, old] of [...this.snapshot]) {
         if (this.index.posts.has(rel)) continue;
+        changes.push({ rel, old, now: undefined });
         this.snapshot.delete(rel);
         this.signatures.delete(rel);
       }
-      changed = true;
     }
-    if (changed) this.parts = new Map();
+    if (changes.length === 0) return;
+    const kept = new Map<string, unknown>();
+    if (changes.length <= PATCH_LIMIT) {
+      for (const kind of ['tag', 'category'] as const) {
+        const t = this.parts.get(`taxonomy:${kind}`) as TaxonomyState | undefined;
+        if (t && patchTaxonomy(this.index, kind, t, changes)) kept.set(`taxonomy:${kind}`, t);
+      }
+    }
+    // The other parts are one cheap pass over the posts: rebuilt when next asked for.
+    this.parts = kept;
   }
 
   private part<T>(name: string, build: () => T): T {
@@ -183,43 +204,150 @@ export function typeOfValue(v: unknown): string {
   return 'map';
 }
 
+/** Whether `b` is more recent than `a` (posts before drafts; on the same instant, the path that sorts last). */
 function newer(a: IndexedPost | undefined, b: IndexedPost): boolean {
   if (!a) return true;
   if (a.info.draft !== b.info.draft) return a.info.draft;
-  return b.info.date.epochMs > a.info.date.epochMs;
+  return b.info.date.epochMs > a.info.date.epochMs || (b.info.date.epochMs === a.info.date.epochMs && b.relativePath > a.relativePath);
 }
 
-function buildTaxonomy(index: SiteIndex, kind: TaxonomyKind): TaxonomySummary {
+/** A taxonomy summary with what patching it needs. */
+interface TaxonomyState extends TaxonomySummary {
+  latestByValue: Map<string, IndexedPost>;
+  /** Categories: posts that get each from a folder above `_posts`. */
+  fromFolder: Map<string, number>;
+}
+
+/** The taxonomy-variant rule's order of spellings: most used first, then the one that sorts first. */
+function bySpelling(a: Spelling, b: Spelling): number {
+  return b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+}
+
+function byUse(a: TaxonomyEntry, b: TaxonomyEntry): number {
+  return b.total - a.total || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+}
+
+/** The entry of one fold group from its spellings. */
+function entryFor(k: string, spellings: Spelling[], state: Pick<TaxonomyState, 'latestByValue' | 'fromFolder'>): TaxonomyEntry {
+  spellings.sort(bySpelling);
+  const top = spellings[0]!;
+  let total = 0;
+  let latest: IndexedPost | undefined;
+  for (const sp of spellings) {
+    total += sp.count;
+    const l = state.latestByValue.get(sp.value);
+    if (l && newer(latest, l)) latest = l;
+  }
+  return { value: top.value, count: top.count, total, variants: spellings.slice(1), fold: k, lower: top.value.toLowerCase(), latest, fromFolder: state.fromFolder.get(top.value) ?? 0 };
+}
+
+function buildTaxonomy(index: SiteIndex, kind: TaxonomyKind): TaxonomyState {
   const counts = kind === 'tag' ? index.tags : index.categories;
-  const best = index.mostUsed(kind === 'tag' ? 'tags' : 'categories', fold);
-  const latest = new Map<string, IndexedPost>();
+  const latestByValue = new Map<string, IndexedPost>();
   const fromFolder = new Map<string, number>();
   for (const p of index.posts.values()) {
-    const values = valuesOfPost(p.info, kind);
-    for (const v of values) if (newer(latest.get(v), p)) latest.set(v, p);
+    for (const v of valuesOfPost(p.info, kind)) if (newer(latestByValue.get(v), p)) latestByValue.set(v, p);
     if (kind === 'category') {
       const i = p.info.relativePath.indexOf('_posts/');
       if (i > 0) for (const c of new Set(p.info.relativePath.slice(0, i).split('/').filter(Boolean))) fromFolder.set(c, (fromFolder.get(c) ?? 0) + 1);
     }
   }
-  const byFold = new Map<string, TaxonomyEntry>();
+  const groups = new Map<string, Spelling[]>();
   for (const [value, count] of counts) {
     const k = fold(value);
-    let e = byFold.get(k);
-    if (!e) {
-      const top = best.get(k) ?? value;
-      e = { value: top, count: counts.get(top) ?? 0, total: 0, variants: [], fold: k, lower: top.toLowerCase(), latest: undefined, fromFolder: fromFolder.get(top) ?? 0 };
-      byFold.set(k, e);
-    }
-    e.total += count;
-    if (value !== e.value) e.variants.push({ value, count });
-    const l = latest.get(value);
-    if (l && newer(e.latest, l)) e.latest = l;
+    const g = groups.get(k);
+    if (g) g.push({ value, count });
+    else groups.set(k, [{ value, count }]);
   }
-  const entries = [...byFold.values()];
-  for (const e of entries) if (e.variants.length > 1) e.variants.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
-  entries.sort((a, b) => b.total - a.total || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-  return { entries, byFold };
+  const state: TaxonomyState = { entries: [], byFold: new Map(), latestByValue, fromFolder };
+  for (const [k, spellings] of groups) {
+    const e = entryFor(k, spellings, state);
+    state.byFold.set(k, e);
+    state.entries.push(e);
+  }
+  state.entries.sort(byUse);
+  return state;
+}
+
+/**
+ * Applies a few changed posts to a taxonomy summary in place: the groups of
+ * the values they had or have are recomputed, the list re-sorted (near-sorted,
+ * so about linear). False when it must be rebuilt instead (a category post came
+ * or went: folder counts change).
+ */
+function patchTaxonomy(index: SiteIndex, kind: TaxonomyKind, state: TaxonomyState, changes: readonly Change[]): boolean {
+  if (kind === 'category' && changes.some((c) => !c.old || !c.now)) return false;
+  const counts = kind === 'tag' ? index.tags : index.categories;
+  const touched = new Set<string>();
+  for (const c of changes) {
+    if (c.old) for (const v of valuesOfPost(c.old.info, kind)) touched.add(v);
+    if (c.now) for (const v of valuesOfPost(c.now.info, kind)) touched.add(v);
+  }
+  if (touched.size === 0) return true;
+  // Latest post per value: a changed post may become it; when it was it, look again (one pass for all such values).
+  const changedRels = new Set(changes.map((c) => c.rel));
+  const rescan = new Set<string>();
+  for (const v of touched) {
+    const cur = state.latestByValue.get(v);
+    if (!counts.has(v)) {
+      state.latestByValue.delete(v);
+      continue;
+    }
+    if (cur && changedRels.has(cur.relativePath)) {
+      rescan.add(v);
+      continue;
+    }
+    for (const c of changes) if (c.now && valuesOfPost(c.now.info, kind).includes(v) && newer(state.latestByValue.get(v), c.now)) state.latestByValue.set(v, c.now);
+  }
+  if (rescan.size > 0) {
+    for (const v of rescan) state.latestByValue.delete(v);
+    for (const p of index.posts.values()) {
+      const values: readonly unknown[] = kind === 'tag' ? p.info.tags : p.info.categories;
+      for (const x of values) {
+        const v = typeof x === 'string' ? x : String(x);
+        if (rescan.has(v) && newer(state.latestByValue.get(v), p)) state.latestByValue.set(v, p);
+      }
+    }
+  }
+  const byGroup = new Map<string, Set<string>>();
+  for (const v of touched) {
+    const k = fold(v);
+    const g = byGroup.get(k);
+    if (g) g.add(v);
+    else byGroup.set(k, new Set([v]));
+  }
+  let removed = false;
+  for (const [k, values] of byGroup) {
+    const old = state.byFold.get(k);
+    if (old) {
+      values.add(old.value);
+      for (const sp of old.variants) values.add(sp.value);
+    }
+    const spellings: Spelling[] = [];
+    for (const v of values) {
+      const n = counts.get(v);
+      if (n) spellings.push({ value: v, count: n });
+      else state.latestByValue.delete(v);
+    }
+    if (spellings.length === 0) {
+      if (old) state.byFold.delete(k);
+      removed ||= old !== undefined;
+      continue;
+    }
+    const e = entryFor(k, spellings, state);
+    if (old) Object.assign(old, e);
+    else {
+      state.byFold.set(k, e);
+      state.entries.push(e);
+    }
+  }
+  if (removed) {
+    let j = 0;
+    for (const e of state.entries) if (state.byFold.get(e.fold) === e) state.entries[j++] = e;
+    state.entries.length = j;
+  }
+  state.entries.sort(byUse);
+  return true;
 }
 
 /** The posts (and drafts) using exactly this value, most recent first. */

@@ -48,7 +48,8 @@ interface PreviewDeps {
 
 /** One preview panel: the post it shows, whether it follows the active editor, its renders. */
 class JekyllPreview extends Disposable {
-  private generation = 0;
+  private running = false;
+  private dirty = false;
   private lastStart = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private needsPage = true;
@@ -114,10 +115,11 @@ class JekyllPreview extends Disposable {
     this.requestUpdate(true);
   }
 
-  /** Re-renders soon: at once when idle, else throttled (`page`: rebuild the whole page with a fresh nonce). */
+  /** Re-renders soon: at once when idle, else throttled, never two at a time (`page`: rebuild the whole page with a fresh nonce). */
   requestUpdate(page = false): void {
     if (page) this.needsPage = true;
-    if (this.timer) return;
+    this.dirty = true;
+    if (this.timer || this.running) return;
     const wait = Math.max(0, this.lastStart + THROTTLE_MS - Date.now());
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -126,29 +128,37 @@ class JekyllPreview extends Disposable {
   }
 
   private async update(): Promise<void> {
-    const generation = ++this.generation;
+    this.running = true;
+    this.dirty = false;
     this.lastStart = Date.now();
     const resource = this.resource;
-    let html: string;
-    let version: number;
+    let html: string | undefined;
+    let version = -1;
     try {
       const document = await vscode.workspace.openTextDocument(resource);
       await this.deps.sites.ready;
       version = document.version;
       html = await this.render(document);
-      // Dropped when a newer render started or the text changed meanwhile (that change scheduled its own).
-      if (this.isDisposed || generation !== this.generation || document.version !== version || resource.toString() !== this.resource.toString()) return;
+      // A render for an older version of the text (or another post) is dropped: the change that made it old asked for a new one.
+      if (document.version !== version || resource.toString() !== this.resource.toString()) html = undefined;
     } catch (e) {
-      if (this.isDisposed || generation !== this.generation) return;
-      version = -1;
       html = `<p class="jekyll-preview-message">${escapeText(vscode.l10n.t('The preview could not be rendered: {0}', e instanceof Error ? e.message : String(e)))}</p>`;
+    } finally {
+      this.running = false;
     }
-    if (this.needsPage || this.renderedResource !== resource.toString()) {
-      this.needsPage = false;
-      this.renderedResource = resource.toString();
-      this.panel.webview.html = this.page({ resource: resource.toString(), locked: this.locked, line: this.line, html, version, scrollEditorWithPreview: previewSettings(resource).scrollEditorWithPreview });
-    } else {
-      void this.post({ type: 'update', html, version });
+    if (this.isDisposed) return;
+    if (html !== undefined) {
+      if (this.needsPage || this.renderedResource !== resource.toString()) {
+        this.needsPage = false;
+        this.renderedResource = resource.toString();
+        this.panel.webview.html = this.page({ resource: resource.toString(), locked: this.locked, line: this.line, html, version, scrollEditorWithPreview: previewSettings(resource).scrollEditorWithPreview });
+      } else {
+        void this.post({ type: 'update', html, version });
+      }
+    }
+    if (this.dirty) {
+      this.dirty = false;
+      this.requestUpdate();
     }
   }
 

@@ -369,9 +369,10 @@ export function normalize(html: string): Normalized {
 /** The top-level blocks of a normalized fragment (as serialized strings). */
 function topBlocks(html: string): string[] {
   const frag = parseFragment(html);
-  return frag.childNodes.map((n) => serialize({ ...frag, childNodes: [n] } as ParentNode, false, true)).filter((s) => s.trim() !== '');
+  return frag.childNodes.map((n) => serialize({ ...frag, childNodes: [n] }, false, true)).filter((s) => s.trim() !== '');
 }
 
+const MARKUP = /[*_`[\]()~!<>\\]|&lt;|&gt;/g;
 const TYPO = /[\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00ab\u00bb'"]|--|\.\.\.|<<|>>/g;
 
 /** A short label for the first differing block: what kind of construct differs. */
@@ -391,6 +392,7 @@ export function differenceKind(ours: string, theirs: string): { kind: string; ou
   else if (x.replace(/ id="[^"]*"/g, '') === y.replace(/ id="[^"]*"/g, '')) kind = `ids: <${tx}>`;
   else if (stripTags(x) === stripTags(y)) kind = `inline markup in <${tx}>`;
   else if (stripTags(x).replace(TYPO, '') === stripTags(y).replace(TYPO, '')) kind = `typography (quotes, dashes) in <${tx}>`;
+  else if (stripTags(x).replace(MARKUP, '') === stripTags(y).replace(MARKUP, '')) kind = `inline markup (emphasis, links, code) in <${tx}>`;
   else kind = `text in <${tx}>`;
   return { kind, ours: clip(x, y).a, theirs: clip(x, y).b };
 }

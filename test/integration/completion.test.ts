@@ -97,14 +97,15 @@ describe('completion, hover and taxonomy rename (sample site)', function () {
         assert.equal(await textOf(rel), expected, `${rel}: only the tag changed`);
       }
     } finally {
-      // Leave the workspace as it was for the other suites: the original bytes on disk, no unsaved edits.
+      // Leave the workspace as it was for the other suites: the original text, saved.
       for (const rel of using) {
-        await vscode.workspace.fs.writeFile(siteUri(rel), new TextEncoder().encode(before.get(rel)));
-        const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === siteUri(rel).toString());
-        if (doc?.isDirty) {
-          await openInEditor(doc.uri);
-          await vscode.commands.executeCommand('workbench.action.files.revert');
+        const doc = await vscode.workspace.openTextDocument(siteUri(rel));
+        if (doc.getText() !== before.get(rel)) {
+          const undo = new vscode.WorkspaceEdit();
+          undo.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), before.get(rel)!);
+          assert.ok(await vscode.workspace.applyEdit(undo));
         }
+        if (doc.isDirty) assert.ok(await doc.save());
       }
     }
     for (const rel of using) assert.equal(await textOf(rel), before.get(rel));

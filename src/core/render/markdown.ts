@@ -17,6 +17,7 @@
 import MarkdownItCtor from 'markdown-it';
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import { BlockParser, updateAttrWithIal } from './kramdown/block';
+import type { Ial } from './kramdown/element';
 import { installRenderer, renderDocument, renderState, type RenderOptions } from './kramdown/render';
 import { installSpanRules, tableSegments, type SpanEnv, type TableSegment } from './kramdown/span';
 import { TokenBuilder, assignGfmIds, gfmLineBreaks, replaceAbbreviations } from './kramdown/tokens';
@@ -168,7 +169,7 @@ function kramdownBlock(state: StateCore): void {
   env.kdFootnoteTokens = footnoteTokens;
   env.kdToken = state.Token;
   env.kdFootnoteLines = footnoteLines;
-  const linkDefs = new Map<string, { url: string; title: string | undefined; ial: import('./kramdown/element').Ial | undefined }>();
+  const linkDefs = new Map<string, { url: string; title: string | undefined; ial: Ial | undefined }>();
   for (const [id, d] of result.linkDefs) linkDefs.set(id, { url: d.url, title: d.title, ial: d.eob.options.ial });
   env.kdSpan = {
     gfm: o.input === 'GFM',

@@ -168,6 +168,34 @@ describe('renderMarkdown: kramdown behaviours (expectations from Jekyll 4.3.1)',
     );
   });
 
+  it("text like <stdlib.h> is a tag to kramdown (closed at the end of the paragraph)", () => {
+    assert.equal(
+      ours("Include <stdlib.h> here.\n\nEnd.\n"),
+      "<p>Include <stdlib.h> here.</stdlib.h></p>\n\n<p>End.</p>\n",
+    );
+  });
+
+  it("GFM's paragraph_end quirk: a list or header interrupts a paragraph; lazy lines join list items", () => {
+    assert.equal(
+      ours("A paragraph\n- interrupted by a list\n# and a header\n"),
+      "<p>A paragraph</p>\n<ul>\n  <li>interrupted by a list\n    <h1 id=\"and-a-header\">and a header</h1>\n  </li>\n</ul>\n",
+    );
+  });
+
+  it("indented code blocks get Rouge's plaintext wrapper", () => {
+    assert.equal(
+      ours("    def x\n      1\n    end\n"),
+      "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>def x\n  1\nend\n</code></pre></div></div>\n",
+    );
+  });
+
+  it("nested lists inside list items", () => {
+    assert.equal(
+      ours("1. one\n   - sub *a*\n   - sub b\n2. two\n"),
+      "<ol>\n  <li>one\n    <ul>\n      <li>sub <em>a</em></li>\n      <li>sub b</li>\n    </ul>\n  </li>\n  <li>two</li>\n</ol>\n",
+    );
+  });
+
   it('the site\'s kramdown: settings apply (hard_wrap: true)', () => {
     // _config.yml: kramdown: { hard_wrap: true }
     assert.equal(ours('one\ntwo\n', kramdownOptions({ kramdown: { hard_wrap: true } })), '<p>one<br />\ntwo</p>\n');

@@ -30,7 +30,6 @@ import {
   UNAME,
   WORD_U,
   contentModel,
-  escapeAll,
   escapeRe,
   re,
 } from './syntax';
@@ -66,7 +65,7 @@ interface Ctx {
    * up: kramdown retries a failed delimiter from scratch, which is quadratic
    * (or worse) on text full of unmatched `*` or `[`; past this budget the
    * delimiters stay text, so the preview never stalls. Each rule call costs
-   * one, a failed nested parse the characters it scanned.
+   * one; elements nested deeper than MAX_SPAN_NESTING are not parsed.
    */
   budget: number;
 }
@@ -217,12 +216,9 @@ function parseSpansUntil(state: StateInline, stop: RegExp, cond: ((m: RegExpExec
   c.rawModel = rawModel;
   c.scan = scanRe(c.env, stop, restrict);
   c.open.push(type);
-  const from = state.pos;
   state.md.inline.tokenize(state);
   c.open.pop();
   const found = c.stopPos >= 0;
-  // A failed nested parse is work kramdown redoes from the next character: charge what it scanned.
-  if (!found) c.budget -= state.pos - from;
   if (found) state.pos = c.stopPos;
   Object.assign(c, saved);
   return found;
@@ -283,6 +279,12 @@ function stopRule(state: StateInline): boolean {
 function textRule(state: StateInline): boolean {
   const c = ctx(state);
   c.budget--;
+  if (c.budget < 0 && c.stop) {
+    // Over budget inside a nested parse: give it up (the rest is text; the caller reverts or keeps it).
+    state.pending += state.src.slice(state.pos, state.posMax);
+    state.pos = state.posMax;
+    return true;
+  }
   const r = c.scan;
   r.lastIndex = state.pos;
   const m = r.exec(state.src);
@@ -795,6 +797,8 @@ const RULES: RuleDef[] = [
 
 /** The parsers that parse nested content (and retry on failure). */
 const NESTED = new Set(['emphasis', 'link', 'span_html', 'strikethrough_gfm']);
+/** Span elements nested deeper than this stay text (below markdown-it's maxNesting, where its tokenizer stops calling rules). */
+const MAX_SPAN_NESTING = 100;
 
 /** Installs the span parsers as markdown-it's inline rules (replacing its own). */
 export function installSpanRules(md: MarkdownIt): void {
@@ -841,7 +845,7 @@ export function installSpanRules(md: MarkdownIt): void {
       const m = matchAt(state, rule.start);
       if (!m) return false;
       c.budget--;
-      if (c.budget < 0 && NESTED.has(rule.name)) {
+      if ((c.budget < 0 || state.level >= MAX_SPAN_NESTING) && NESTED.has(rule.name)) {
         // Over budget: the delimiter is text.
         state.pending += m[0];
         state.pos += m[0].length;
@@ -886,4 +890,3 @@ export function tableSegments(md: MarkdownIt, env: SpanEnv, text: string): Table
   return out;
 }
 
-export { escapeAll };
