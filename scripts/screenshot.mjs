@@ -105,7 +105,6 @@ export async function screenshot(opts) {
       await page.waitForSelector('.quick-input-widget input', { timeout: STEP_TIMEOUT });
       await page.keyboard.type(opts.command);
       await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: STEP_TIMEOUT });
-      if (process.env.SHOT_DEBUG) await page.screenshot({ path: '/tmp/lt/palette.png' });
       await page.keyboard.press('Enter');
       if (opts['wait-frame']) {
         // Webviews are nested iframes: poll every frame until one shows the selector.

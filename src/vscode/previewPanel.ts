@@ -60,8 +60,8 @@ class JekyllPreview extends Disposable {
   private nextRequest = 1;
   private editorEchoUntil = 0;
   private line: number | undefined;
-  private readonly disposed = this._register(new vscode.EventEmitter<void>());
-  readonly onDidDispose = this.disposed.event;
+  private readonly disposeEmitter = this._register(new vscode.EventEmitter<void>());
+  readonly onDidDispose = this.disposeEmitter.event;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -81,7 +81,7 @@ class JekyllPreview extends Disposable {
 
   override dispose(): void {
     if (this.isDisposed) return;
-    this.disposed.fire();
+    this.disposeEmitter.fire();
     super.dispose();
     this.panel.dispose();
   }

@@ -567,15 +567,7 @@ export class BlockParser {
       indentation += /^ */.exec(content)![0].length;
     }
     content = content.replace(/^[ \t\r\n\f\v]*/, '');
-    const q = Math.floor(indentation / 4);
-    const r = indentation % 4;
-    return {
-      content,
-      indentation,
-      contentRe: `^(?:(?:\\t| {4}){${q}} {${r}}|(?:\\t| {4}){${q + 1}})${DOT}*${NS}${DOT}*\\n`,
-      lazyRe: `(?!^ {0,${Math.min(indentation, 3)}}(?:${IAL_BLOCK}|${LAZY_END_HTML_STOP}|${LAZY_END_HTML_START}))${DOT}*${NS}${DOT}*\\n`,
-      indentRe: `^ {${indentation}}`,
-    };
+    return { content, indentation, ...listLinePatterns(indentation) };
   }
 
   private static fetchPattern(type: 'ul' | 'ol' | 'dl', indentation: number): string {
@@ -1190,6 +1182,23 @@ function matchesAt(source: string, s: string): boolean {
 /** Ruby's String#strip/lstrip/rstrip: ASCII whitespace and NUL only. */
 export function rubyStrip(s: string): string {
   return s.replace(/^[ \t\r\n\f\v\0]+|[ \t\r\n\f\v\0]+$/g, '');
+}
+
+const LIST_LINE_PATTERNS = new Map<number, { contentRe: string; lazyRe: string; indentRe: string }>();
+/** PARSE_FIRST_LIST_LINE_REGEXP_CACHE: the patterns of an item's further lines, per indentation. */
+function listLinePatterns(indentation: number): { contentRe: string; lazyRe: string; indentRe: string } {
+  let p = LIST_LINE_PATTERNS.get(indentation);
+  if (!p) {
+    const q = Math.floor(indentation / 4);
+    const r = indentation % 4;
+    p = {
+      contentRe: `^(?:(?:\\t| {4}){${q}} {${r}}|(?:\\t| {4}){${q + 1}})${DOT}*${NS}${DOT}*\\n`,
+      lazyRe: `(?!^ {0,${Math.min(indentation, 3)}}(?:${IAL_BLOCK}|${LAZY_END_HTML_STOP}|${LAZY_END_HTML_START}))${DOT}*${NS}${DOT}*\\n`,
+      indentRe: `^ {${indentation}}`,
+    };
+    LIST_LINE_PATTERNS.set(indentation, p);
+  }
+  return p;
 }
 
 function startsList(s: string): boolean {

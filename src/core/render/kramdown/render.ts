@@ -152,9 +152,11 @@ function randomPlaceholder(): string {
   return s;
 }
 
+const SPACES: string[] = [];
 /** kramdown's indentation of a block token (2 spaces per level). */
 function ind(t: Token, env: Env | undefined): string {
-  return ' '.repeat(rs(env).baseIndent + 2 * t.level);
+  const n = rs(env).baseIndent + 2 * t.level;
+  return (SPACES[n] ??= ' '.repeat(n));
 }
 
 /** Installs the renderer rules on `md`. */

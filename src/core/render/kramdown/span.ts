@@ -768,6 +768,7 @@ const parseStrikethrough: SpanRule = (state, m) => {
 interface RuleDef {
   name: string;
   start: string;
+  startRe?: RegExp;
   fn: SpanRule;
   /** The characters a match can start with (a fast pre-check); undefined: any. */
   first?: string;
@@ -842,7 +843,9 @@ export function installSpanRules(md: MarkdownIt): void {
       if (c.restrict === 'table' && rule.name !== 'span_html' && rule.name !== 'codespan') return false;
       const env = c.env;
       if ((rule.gfm && !env.gfm) || (rule.kramdown && env.gfm) || (rule.notHardWrap && env.gfm && env.hardWrap)) return false;
-      const m = matchAt(state, rule.start);
+      const r = (rule.startRe ??= re(rule.start, 'y'));
+      r.lastIndex = state.pos;
+      const m = r.exec(state.src);
       if (!m) return false;
       c.budget--;
       if ((c.budget < 0 || state.level >= MAX_SPAN_NESTING) && NESTED.has(rule.name)) {

@@ -45,6 +45,11 @@ export function htmlAttributes(attrs: Iterable<readonly [string, string | number
   return out;
 }
 
+/** The raw text an element holds (its raw_text children). */
+function textOf(e: El): string {
+  return e.children.length === 1 ? e.children[0]!.value : e.children.map((c) => c.value).join('');
+}
+
 export interface BuildOptions {
   lineOffset: number;
   headerOffset: number;
@@ -156,7 +161,7 @@ export class TokenBuilder {
         const transparent = e.options.transparent === true;
         const open = this.push('paragraph_open', 'p', 1, e.line, this.attrs(e));
         open.hidden = transparent;
-        this.inline(e.children.map((c) => c.value).join(''), e.line);
+        this.inline(textOf(e), e.line);
         this.push('paragraph_close', 'p', -1, undefined).hidden = transparent;
         return;
       }
@@ -164,7 +169,7 @@ export class TokenBuilder {
         const level = Math.max(1, Math.min(6, (e.options.level ?? 1) + this.o.headerOffset));
         const open = this.push('heading_open', `h${level}`, 1, e.line, this.attrs(e));
         open.meta = { level: e.options.level, rawText: e.options.rawText ?? '', gfmId: this.inHtml === 0 };
-        this.inline(e.children.map((c) => c.value).join(''), e.line);
+        this.inline(textOf(e), e.line);
         this.push('heading_close', `h${level}`, -1, undefined);
         return;
       }
