@@ -520,7 +520,7 @@ async function main(): Promise<void> {
   if (sc) {
     sampleLines.push(`| completion in \`tags: [\`, ${sc.tags} distinct tags (median of ${sc.warm.runs.length}; ${sc.items} items returned) | ${fmt(sc.warm.median)} |`);
     sampleLines.push(`| … after a typed prefix (\`[web, ta3\`) | ${fmt(sc.typed.median)} |`);
-    sampleLines.push(`| … the first one after a post's tags changed (summaries rebuilt; median of ${sc.cold.runs.length}) | ${fmt(sc.cold.median)} |`);
+    sampleLines.push(`| … the first one after a post's tags changed (summaries patched; median of ${sc.cold.runs.length}) | ${fmt(sc.cold.median)} |`);
   }
   sampleLines.push(`| node process start, \`node -e 0\` (median of ${nodeStart.runs.length}) | ${fmt(nodeStart.median)} |`);
 

@@ -113,7 +113,7 @@ function presentKeys(text: string, fm: FrontMatterBounds, exceptLine: number): s
     const nl = text.indexOf('\n', at);
     const lineEnd = nl < 0 || nl > fm.end ? fm.end : nl;
     if (at !== exceptLine) {
-      const m = KEY_LINE.exec(text.slice(at, lineEnd));
+      const m = KEY_LINE.exec(text.slice(at, lineEnd).replace(/\r$/, ''));
       if (m) out.push(unquote(m[1]!));
     }
     at = lineEnd + 1;

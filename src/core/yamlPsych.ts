@@ -1,4 +1,5 @@
 import { Document, isAlias, isNode, isScalar, parseDocument, visit } from 'yaml';
+import { PSYCH_OPTIONS } from './yamlSchema';
 
 /**
  * YAML front matter parsed with `yaml` (eemeli), but judged as Jekyll's
@@ -26,7 +27,7 @@ export interface ParsedYaml {
   toOriginal: (offset: number) => number;
 }
 
-const OPTIONS = { version: '1.1', uniqueKeys: false, strict: false, prettyErrors: false, keepSourceTokens: false } as const;
+const OPTIONS = PSYCH_OPTIONS;
 
 /** Errors `yaml` reports that Psych does not (on a single front-matter block). */
 const IGNORED = new Set(['MULTIPLE_DOCS', 'DUPLICATE_KEY']);

@@ -1,9 +1,10 @@
 import { parseDocument } from 'yaml';
+import { PSYCH_OPTIONS } from './yamlSchema';
 
 /** Parses a whole YAML file (e.g. `_config.yml`, `_data/*.yml`) to plain JS; undefined when it can't be read. */
 export function parseYamlFile(text: string): unknown {
   try {
-    const doc = parseDocument(text.replace(/^\uFEFF/, ''), { version: '1.1', uniqueKeys: false, strict: false, prettyErrors: false });
+    const doc = parseDocument(text.replace(/^\uFEFF/, ''), PSYCH_OPTIONS);
     if (doc.errors.length > 0) return undefined;
     return doc.toJS({ maxAliasCount: 1000 });
   } catch {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { formatRubyTime } from '../core/timezone';
 import type { IndexedPost } from '../core/siteIndex';
 import { fold } from '../core/rules/taxonomyVariant';
-import { planTaxonomyRename, postsUsing, type RenamePlan, type TaxonomyKind } from '../core/taxonomy';
+import { planTaxonomyRename, postsUsing, SiteSummary, type RenamePlan, type TaxonomyKind } from '../core/taxonomy';
 import { Disposable } from './dispose';
 import { toRange } from './problems';
 import type { SiteEntry, SiteRegistry } from './siteRegistry';
@@ -18,7 +18,7 @@ const TEXT_REFRESH_MS = 600;
 type Node =
   | { type: 'site'; site: SiteEntry }
   | { type: 'group'; site: SiteEntry; kind: TaxonomyKind }
-  | { type: 'value'; site: SiteEntry; kind: TaxonomyKind; value: string; count: number }
+  | { type: 'value'; site: SiteEntry; kind: TaxonomyKind; value: string; count: number; /** The other spellings of it on the site (case, `-`/`_`/blanks). */ others: Array<{ value: string; count: number }>; /** The site's most used spelling, when this one is not it. */ preferred?: string }
   | { type: 'post'; site: SiteEntry; post: IndexedPost };
 
 /** The `jekyll.renameTaxonomy` argument: every field optional; what is missing is asked for. */
@@ -68,11 +68,12 @@ export class TaxonomyTreeProvider extends Disposable implements vscode.TreeDataP
       }
       case 'value': {
         const item = new vscode.TreeItem(node.value, vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = String(node.count);
+        item.description = node.preferred ? vscode.l10n.t('{0} · variant of {1}', node.count, node.preferred) : String(node.count);
         item.contextValue = `jekyll.taxonomy.${node.kind}`;
         item.id = `${node.site.uri.toString()}#${node.kind}#${node.value}`;
-        item.iconPath = new vscode.ThemeIcon(node.kind === 'tag' ? 'tag' : 'symbol-folder');
-        item.tooltip = vscode.l10n.t('{0} post(s)', node.count);
+        item.iconPath = new vscode.ThemeIcon(node.kind === 'tag' ? 'tag' : 'symbol-folder', node.preferred ? new vscode.ThemeColor('list.warningForeground') : undefined);
+        const others = node.others.map((o) => vscode.l10n.t('“{0}” ({1})', o.value, o.count)).join(', ');
+        item.tooltip = vscode.l10n.t('{0} post(s)', node.count) + (others ? '\n' + vscode.l10n.t('Also written {0}: Jekyll counts each spelling apart. Rename to merge them.', others) : '');
         return item;
       }
       case 'post': {
@@ -99,9 +100,15 @@ export class TaxonomyTreeProvider extends Disposable implements vscode.TreeDataP
     const index = await node.site.index();
     if (node.type === 'group') {
       const counts = node.kind === 'tag' ? index.tags : index.categories;
+      const groups = SiteSummary.of(index).taxonomy(node.kind).byFold;
       return [...counts]
-        .sort((a, b) => b[1] - a[1] || (fold(a[0]) < fold(b[0]) ? -1 : fold(a[0]) > fold(b[0]) ? 1 : a[0] < b[0] ? -1 : 1))
-        .map(([value, count]) => ({ type: 'value', site: node.site, kind: node.kind, value, count }));
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .map(([value, count]): Node => {
+          const entry = groups.get(fold(value));
+          const all = entry ? [{ value: entry.value, count: entry.count }, ...entry.variants] : [];
+          const others = all.filter((o) => o.value !== value);
+          return { type: 'value', site: node.site, kind: node.kind, value, count, others, ...(entry && entry.value !== value ? { preferred: entry.value } : {}) };
+        });
     }
     if (node.type === 'value') return postsUsing(index, node.kind, node.value).map((post) => ({ type: 'post', site: node.site, post }));
     return [];
@@ -139,6 +146,8 @@ async function pickSite(sites: SiteRegistry, wanted: string | vscode.Uri | undef
 /** Asks for what the argument leaves out, plans the edits in core, and applies them as one WorkspaceEdit. */
 export async function renameTaxonomy(sites: SiteRegistry, arg?: RenameTaxonomyArgs | Node): Promise<RenameTaxonomyResult | undefined> {
   const args: RenameTaxonomyArgs = isNode(arg) ? (arg.type === 'value' ? { kind: arg.kind, from: arg.value, site: arg.site.uri } : { site: arg.site.uri }) : (arg ?? {});
+  // From a variant in the view, offer the site's most used spelling.
+  const suggested = isNode(arg) && arg.type === 'value' ? arg.preferred : undefined;
   const site = await pickSite(sites, args.site);
   if (!site) {
     if (args.site !== undefined) void vscode.window.showErrorMessage(vscode.l10n.t('No Jekyll site at {0}.', String(args.site)));
@@ -172,7 +181,7 @@ export async function renameTaxonomy(sites: SiteRegistry, arg?: RenameTaxonomyAr
     args.to ??
     (await vscode.window.showInputBox({
       title: vscode.l10n.t('Rename the {0} “{1}” ({2} post(s))', noun, from, counts.get(from) ?? 0),
-      value: from,
+      value: suggested ?? from,
       prompt: vscode.l10n.t('A {0} the site already uses merges the two.', noun),
       validateInput: (v) => {
         if (v.trim() === '') return vscode.l10n.t('Give the new name.');

@@ -126,6 +126,18 @@ describe('completion', () => {
       assert.equal(ctx('---\n|\n---\n')?.kind, 'key');
     });
 
+    it('with CRLF line endings', () => {
+      const block = ctx('---\r\ntitle: x\r\ntags:\r\n  - a\r\n  - |\r\n---\r\n');
+      assert.ok(block?.kind === 'value');
+      assert.deepEqual([block.form, block.present], ['block', ['a']]);
+      const flow = ctx('---\r\ntags: [a, b|]\r\n---\r\n');
+      assert.ok(flow?.kind === 'value');
+      assert.deepEqual([flow.form, flow.partial, flow.present], ['flow', 'b', ['a']]);
+      const key = ctx('---\r\ntags:\r\n|\r\n---\r\n');
+      assert.ok(key?.kind === 'key');
+      assert.deepEqual(key.present, ['tags']);
+    });
+
     it('while the front matter has no closing fence yet', () => {
       assert.equal(ctx('---\ntags: [we|')?.kind, 'value');
     });

@@ -104,7 +104,7 @@ export async function renderArticle(index: SiteIndex, liquid: JekyllLiquid, inpu
     const out = await liquid.render({ path: input.path, text: body, startLine: bodyLine, info });
     text = out.text;
     markers = out.markers;
-    sourceLine = out.sourceLine;
+    sourceLine = (l) => out.sourceLine(l);
   }
   let html: string;
   if (markdown) {

@@ -34,7 +34,7 @@ export function rubyToS(v: unknown): string {
   if (v instanceof RubyTime) return v.toString();
   if (typeof v === 'number') return rubyNumber(v);
   if (isRecord(v)) return rubyInspect(v);
-  return String(v);
+  return typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : '';
 }
 
 function rubyNumber(n: number): string {
@@ -56,7 +56,7 @@ export function rubyInspect(v: unknown): string {
   if (v instanceof RubyTime) return v.toString();
   if (Array.isArray(v)) return '[' + v.map(rubyInspect).join(', ') + ']';
   if (isRecord(v)) return '{' + Object.entries(v).map(([k, x]) => `${rubyStringInspect(k)}=>${rubyInspect(x)}`).join(', ') + '}';
-  return String(v);
+  return typeof v === 'bigint' ? String(v) : '';
 }
 
 // ---------------------------------------------------------------------------
@@ -83,7 +83,7 @@ function itemProperty(item: unknown, property: unknown): unknown {
 }
 
 function toList(input: unknown): unknown[] | undefined {
-  if (Array.isArray(input)) return input;
+  if (Array.isArray(input)) return input as unknown[];
   if (isRecord(input)) return Object.values(input);
   return undefined;
 }
@@ -316,13 +316,13 @@ export function jekyllFilters(site: FilterSite): Record<string, FilterImplOption
       const list = toList(input);
       if (!list) return input;
       const out: unknown[] = [];
-      for (const item of list) if (isTruthy((yield* evalExpression(this.context, rubyToS(variable), item, rubyToS(expression))) as unknown, this.context)) out.push(item);
+      for (const item of list) if (isTruthy((yield* evalExpression(this.context, rubyToS(variable), item, rubyToS(expression))), this.context)) out.push(item);
       return out;
     },
     *find_exp(input, variable, expression) {
       const list = toList(input);
       if (!list) return input;
-      for (const item of list) if (isTruthy((yield* evalExpression(this.context, rubyToS(variable), item, rubyToS(expression))) as unknown, this.context)) return item;
+      for (const item of list) if (isTruthy((yield* evalExpression(this.context, rubyToS(variable), item, rubyToS(expression))), this.context)) return item;
       return undefined;
     },
     *group_by_exp(input, variable, expression) {

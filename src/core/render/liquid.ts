@@ -16,7 +16,7 @@
  * `replaceMarkers` turns into small visible elements after Markdown, at the
  * line they come from.
  */
-import { Context, Hash, IncludeTag, Liquid, LiquidError, Tag, TokenizationError, toPromise, type Emitter, type FilterImplOptions, type FS, type Parser, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
+import { Context, Hash, IncludeTag, Liquid, LiquidError, Tag, TokenizationError, Tokenizer, toPromise, type Emitter, type FilterImplOptions, type FS, type Parser, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
 import { parseSiteDocument } from '../document';
 import { frontMatterData, type PostInfo } from '../post';
 import { classify, readText } from '../site';
@@ -55,6 +55,33 @@ export interface LiquidOutput {
   markers: Marker[];
 }
 
+/**
+ * liquidjs finds the end of literal text one character at a time, testing each
+ * delimiter with a closure (≈ 300 ms for a 1 MB post); indexOf does the same
+ * search natively. Same result: the token ends at the first delimiter or at N.
+ */
+function fastLiteralScan(): void {
+  type Internal = { p: number; N: number; input: string; readHTMLToken: (this: Internal, stop: string[]) => { begin: number } };
+  const proto = Tokenizer.prototype as unknown as Internal;
+  const original = proto.readHTMLToken;
+  if ((original as { fast?: boolean }).fast) return;
+  const fast = function (this: Internal, stopStrings: string[]): { begin: number } {
+    const begin = this.p;
+    let end = this.N;
+    for (const s of stopStrings) {
+      const i = this.input.indexOf(s, begin);
+      if (i >= 0 && i < end) end = i;
+    }
+    this.p = end;
+    const token = original.call(this, stopStrings);
+    token.begin = begin;
+    return token;
+  };
+  (fast as { fast?: boolean }).fast = true;
+  proto.readHTMLToken = fast;
+}
+fastLiteralScan();
+
 const MARK_OPEN = '\uE000';
 const MARK_CLOSE = '\uE001';
 const STATE = Symbol('jekyll-render-state');
@@ -64,6 +91,8 @@ interface RenderState {
   markers: Marker[];
   /** Where `text` starts in the post file (main-file token lines are 1-based within `text`). */
   startLine: number;
+  /** 0-based line within `text` of an offset (liquidjs's getPosition rescans the input: quadratic on big posts). */
+  lineAt?: (offset: number) => number;
 }
 
 function stateOf(ctx: Context): RenderState {
@@ -76,9 +105,9 @@ function mark(state: RenderState, m: Marker): string {
 }
 
 /** The post-file line of a token (undefined when the token is from an included file). */
-function tokenLine(state: RenderState, token: { file?: string; getPosition(): number[] } | undefined): number | undefined {
+function tokenLine(state: RenderState, token: { file?: string; begin: number; getPosition(): number[] } | undefined): number | undefined {
   if (!token || token.file) return undefined;
-  return state.startLine + (token.getPosition()[0] ?? 1) - 1;
+  return state.startLine + (state.lineAt ? state.lineAt(token.begin) : (token.getPosition()[0] ?? 1) - 1);
 }
 
 function errorMessage(e: unknown): string {
@@ -171,7 +200,7 @@ class HighlightTag extends Tag {
     this.linenos = /(^|\s)linenos(\s|=|$)/.test(m[2] ?? '');
     while (remain.length > 0) {
       const t = remain.shift()!;
-      if (t.kind === 4 /* TokenKind.Tag */ && (t as TagToken).name === 'endhighlight') return;
+      if ((t as Partial<TagToken>).name === 'endhighlight') return;
       this.templates.push(parser.parseToken(t, remain));
     }
     throw new Error(`tag ${token.getText()} not closed`);
@@ -446,7 +475,7 @@ export class JekyllLiquid {
       try {
         templates = this.engine.parse(src);
       } catch (e) {
-        const token = LiquidError.is(e) ? (e as LiquidError).token : undefined;
+        const token = LiquidError.is(e) ? (e).token : undefined;
         if (!token || token.file || token.input !== src) {
           const sentinel = mark(state, { kind: 'error', name: 'Liquid error', message: errorMessage(e), line: input.startLine });
           return { text: sentinel + '\n\n' + src, sourceLine: (l) => input.startLine + Math.max(0, l - 2), markers: state.markers };
@@ -465,7 +494,7 @@ export class JekyllLiquid {
     const scope = { page, site: this.siteDrop(), jekyll: { version: '4.3.1', environment: 'development' } };
     const ctx = new Context(scope, this.engine.options, { sync: false, globals: { [STATE]: state } }, { liquid: this.engine });
 
-    // Source lines of the template starts, to map output lines back to the post.
+    // Source lines of the template starts, to map output lines back to the post (and to place markers).
     const lineStarts = [0];
     for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) lineStarts.push(i + 1);
     const lineOf = (offset: number): number => {
@@ -478,6 +507,7 @@ export class JekyllLiquid {
       }
       return lo;
     };
+    state.lineAt = lineOf;
     const map: number[] = [0];
     let out = '';
     for (let k = 0; k < templates.length; k++) {
@@ -486,14 +516,15 @@ export class JekyllLiquid {
       try {
         chunk = String(await toPromise(this.engine.renderer.renderTemplates([tpl], ctx)));
       } catch (e) {
-        const tok = LiquidError.is(e) ? (e as LiquidError).token : undefined;
+        const tok = LiquidError.is(e) ? (e).token : undefined;
         const line = tokenLine(state, tok && !tok.file && tok.input === src ? tok : tpl.token) ?? input.startLine;
         chunk = mark(state, { kind: 'error', name: 'Liquid error', message: errorMessage(e), line });
       }
       const begin = tpl.token.begin;
       const next = templates[k + 1];
       const s = lineOf(begin);
-      const e = lineOf(Math.max(begin, (next ? next.token.begin : src.length) - 1));
+      // The line where the next template starts: a newline at the end of this chunk starts a line there.
+      const e = lineOf(next ? next.token.begin : src.length);
       let i = 0;
       for (let p = chunk.indexOf('\n'); p >= 0; p = chunk.indexOf('\n', p + 1)) map.push(Math.min(s + ++i, e));
       out += chunk;
@@ -505,7 +536,7 @@ export class JekyllLiquid {
 
 /** A filter Jekyll does not know: the value goes through unchanged (as Liquid does), with a marker. */
 function unknownFilter(name: string): FilterImplOptions {
-  return function (this: { context: Context; token: { file?: string; getPosition(): number[] } }, value: unknown): string {
+  return function (this: { context: Context }, value: unknown): string {
     const state = stateOf(this.context);
     return rubyToS(value) + mark(state, { kind: 'unknown-filter', name, message: `Unknown filter '${name}' (a plugin's?): the value is shown unfiltered.`, line: undefined });
   };
@@ -530,27 +561,31 @@ export function markerHtml(m: Marker): string {
  */
 export function replaceMarkers(html: string, markers: readonly Marker[]): string {
   if (markers.length === 0 || !html.includes(MARK_OPEN)) return html;
-  let out = '';
+  const parts: string[] = [];
+  let last = 0;
+  let scanned = 0;
   let inTag = false;
-  let quote = '';
-  for (let i = 0; i < html.length; i++) {
-    const ch = html[i]!;
-    if (ch === MARK_OPEN) {
-      const close = html.indexOf(MARK_CLOSE, i);
-      const m = close > i ? markers[Number(html.slice(i + 1, close))] : undefined;
-      if (m) {
-        if (!inTag) out += markerHtml(m);
-        i = close;
-        continue;
-      }
+  let quote = 0;
+  for (let i = html.indexOf(MARK_OPEN); i >= 0; i = html.indexOf(MARK_OPEN, i + 1)) {
+    // Tag state up to the sentinel (char codes, no string building: posts can be megabytes).
+    for (let j = scanned; j < i; j++) {
+      const c = html.charCodeAt(j);
+      if (inTag) {
+        if (quote) {
+          if (c === quote) quote = 0;
+        } else if (c === 34 /* " */ || c === 39 /* ' */) quote = c;
+        else if (c === 62 /* > */) inTag = false;
+      } else if (c === 60 /* < */ && /[a-zA-Z/!]/.test(html[j + 1] ?? '')) inTag = true;
     }
-    if (inTag) {
-      if (quote) {
-        if (ch === quote) quote = '';
-      } else if (ch === '"' || ch === "'") quote = ch;
-      else if (ch === '>') inTag = false;
-    } else if (ch === '<' && /[a-zA-Z/!]/.test(html[i + 1] ?? '')) inTag = true;
-    out += ch;
+    scanned = i;
+    const close = html.indexOf(MARK_CLOSE, i);
+    const m = close > i ? markers[Number(html.slice(i + 1, close))] : undefined;
+    if (!m) continue;
+    parts.push(html.slice(last, i));
+    if (!inTag) parts.push(markerHtml(m));
+    last = scanned = close + 1;
+    i = close;
   }
-  return out;
+  parts.push(html.slice(last));
+  return parts.join('');
 }

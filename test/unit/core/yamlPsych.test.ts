@@ -54,3 +54,10 @@ describe('parseFrontMatterYaml agrees with Psych', () => {
     assert.equal(indentContinuations('---\na: 1\n'), undefined);
   });
 });
+
+describe('YAML values as Psych types them', () => {
+  it('reads yes/true/on and no/false/off in any case as booleans, but y and n as strings', () => {
+    const js = parseFrontMatterYaml('---\na: y\nb: n\nc: Yes\nd: TrUe\ne: off\nf: NO\ng: [x, y]\n').doc.toJS() as Record<string, unknown>;
+    assert.deepEqual(js, { a: 'y', b: 'n', c: true, d: true, e: false, f: false, g: ['x', 'y'] });
+  });
+});
