@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { articleHtml, postForUrl, renderArticle, siteFileFor } from '../core/render/article';
-import { JekyllLiquid } from '../core/render/liquid';
+import type { JekyllLiquid } from '../core/render/liquid';
 import { classify } from '../core/site';
 import { joinPath, relativePath } from '../core/siteFs';
 import type { SiteIndex } from '../core/siteIndex';
@@ -39,11 +38,21 @@ function escapeText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * The render pipeline (Liquid, the kramdown port, markdown-it: half of the
+ * bundle) is loaded when a preview first needs it, not at activation.
+ */
+type Renderer = typeof import('../core/render/article') & Pick<typeof import('../core/render/liquid'), 'JekyllLiquid'>;
+let renderer: Promise<Renderer> | undefined;
+function loadRenderer(): Promise<Renderer> {
+  return (renderer ??= Promise.all([import('../core/render/article'), import('../core/render/liquid')]).then(([article, liquid]) => ({ ...article, JekyllLiquid: liquid.JekyllLiquid })));
+}
+
 interface PreviewDeps {
   sites: SiteRegistry;
   diagnostics: ProblemCache;
   extensionUri: vscode.Uri;
-  liquidFor(index: SiteIndex, site: SiteEntry): JekyllLiquid;
+  liquidFor(index: SiteIndex, site: SiteEntry): Promise<JekyllLiquid>;
 }
 
 /** One preview panel: the post it shows, whether it follows the active editor, its renders. */
@@ -166,7 +175,8 @@ class JekyllPreview extends Disposable {
     const site = this.deps.sites.siteFor(document.uri);
     if (!site) return `<p class="jekyll-preview-message">${escapeText(vscode.l10n.t('This file is not inside a Jekyll site (no _config.yml or _posts folder above it).'))}</p>`;
     const index = await site.index();
-    const liquid = this.deps.liquidFor(index, site);
+    const liquid = await this.deps.liquidFor(index, site);
+    const { renderArticle, articleHtml, siteFileFor } = await loadRenderer();
     const article = await renderArticle(index, liquid, {
       path: document.uri.path,
       text: document.getText(),
@@ -267,6 +277,7 @@ class JekyllPreview extends Disposable {
   private async openLink(href: string): Promise<void> {
     const site = this.deps.sites.siteFor(this.resource);
     const index = site ? await site.index() : undefined;
+    const { postForUrl, siteFileFor } = await loadRenderer();
     if (/^(https?|mailto):/i.test(href)) {
       const post = index && postForUrl(index, href);
       if (site && post) await vscode.commands.executeCommand('vscode.open', site.uri.with({ path: joinPath(site.uri.path, post) }));
@@ -326,7 +337,8 @@ class PreviewManager extends Disposable {
       sites,
       diagnostics,
       extensionUri,
-      liquidFor: (index, site) => {
+      liquidFor: async (index, site) => {
+        const { JekyllLiquid } = await loadRenderer();
         let l = this.liquids.get(index);
         if (!l) this.liquids.set(index, (l = new JekyllLiquid(site.fs, index)));
         return l;
