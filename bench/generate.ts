@@ -16,6 +16,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { prng } from '../test/util/prng';
 
 /** Bump when the output changes, so cached sites under bench/sites/ are regenerated. */
 export const GENERATOR_VERSION = 3;
@@ -40,18 +41,6 @@ export interface GenerateSummary {
 const MARKER = '.bench-site.json';
 
 // ---------------------------------------------------------------- PRNG
-
-/** mulberry32: small, fast, good enough for test data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Rng {
   private readonly next: () => number;

@@ -1,3 +1,4 @@
+import { prng } from '../util/prng';
 /**
  * The title corpus of the New Post conformance checks (slugify.ts, newPost.ts):
  * hand-picked titles that each probe one rule, and generated ones from a
@@ -40,21 +41,9 @@ const WORDS = [
 const SEPARATORS = [' ', ' ', ' ', '  ', '-', ' - ', ' — ', ', ', ': ', '; ', '!', '?', '...', '…', ' & ', '/', '\\', '_', '.', '~', '\t', '\u00a0', '\u3000', '·', '|', '+', '=', '@', "'", '"', '()', '[]', '!!', '?!', '—', '–', '•', ' / '];
 const EDGES = ['', '', '', '', '!', '¡', '¿', '?', '...', '-', '--', '_', '.', '#', '@', '$', '(', ')', '"', "'", '«', '»', '😀', '★', '  ', '\t', '~', '*', '[', ']', '<', '>'];
 
-/** Deterministic PRNG (mulberry32), so the corpus is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `count` generated titles: words of many scripts joined by separators, symbols at the edges. */
 export function generatedTitles(count: number, seed = 20250819): string[] {
-  const r = rng(seed);
+  const r = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
