@@ -463,7 +463,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const diag: { firstSetAt?: number; sets: number } = { sets: 0 };
-  const vscode = makeVscode(path.resolve(workspace), diag, open, vscodeApiNames(path.resolve(extensionRoot)));
+  const names = vscodeApiNames(path.resolve(extensionRoot));
+  const proxied = makeVscode(path.resolve(workspace), diag, open, names) as Obj;
+  // The real `vscode` module is a plain object: esbuild's `__toESM` copies its properties once per
+  // importing module, which is cheap there but costs ~45 ms of Proxy traps on a Proxy. Give the
+  // extension a plain object holding the same stubs, as the real host does.
+  const vscode: Obj = {};
+  for (const k of names) vscode[k] = proxied[k];
   const STUB_ID = '\0vscode-stub';
   const M = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
   const original = M._resolveFilename;
