@@ -2,11 +2,10 @@ import { defaultsFor } from './defaults';
 import { opensWithFence, splitFrontMatter } from './frontMatter';
 import { opaqueAt, scanLiquid } from './liquidScan';
 import type { PostInfo } from './post';
-import { editorPost, mdCode, mdEscape, postCount, postLine, siteRelative } from './postText';
+import { editorPost, mdCode, mdEscape, postCount, postLine, siteRelative, type PostPositionRequest } from './postText';
 import type { Range } from './problem';
 import { classify, POST_FILENAME, readText } from './site';
-import type { SiteIndex } from './siteIndex';
-import { joinPath, type SiteFs } from './siteFs';
+import { joinPath } from './siteFs';
 import { SiteSummary, taxonomyKindOf, typeOfValue, type TaxonomyEntry } from './taxonomy';
 import { LineIndex } from './text';
 import { formatOffset, formatRubyTime, inZone, type ZonedTime } from './timezone';
@@ -362,17 +361,7 @@ export interface CompletionResult {
   incomplete: boolean;
 }
 
-export interface CompletionRequest {
-  index: SiteIndex;
-  /** To read include files (for their parameters). */
-  fs: SiteFs;
-  /** Absolute path of the post. */
-  path: string;
-  /** The editor's text (no BOM). */
-  text: string;
-  offset: number;
-  /** Now, for `date:` (ms since the epoch). */
-  nowMs: number;
+export interface CompletionRequest extends PostPositionRequest {
   /** At most this many items (default 200); the list is then marked incomplete. */
   limit?: number;
 }

@@ -3,14 +3,14 @@ import { includeParameters, postUrlName } from './completion';
 import { topPairs, valueTextEnd, type TopPair } from './edit';
 import { documentLiquid, scanLiquid, tokenAt, trimmedArgs } from './liquidScan';
 import { psychTimestamp, type PostInfo } from './post';
-import { editorPost, mdCode, mdEscape, postCount, postLine } from './postText';
+import { editorPost, mdCode, mdEscape, postCount, postLine, type PostPositionRequest } from './postText';
 import type { Range } from './problem';
 import { notWritten } from './rules/brokenLink';
 import { imageSitePath } from './rules/missingImage';
 import { fold } from './rules/taxonomyVariant';
 import { readText } from './site';
 import type { SiteIndex } from './siteIndex';
-import { joinPath, type SiteFs } from './siteFs';
+import { joinPath } from './siteFs';
 import { postsUsing, scalarString, SiteSummary, sourceValueAt } from './taxonomy';
 import { formatRubyTime } from './timezone';
 
@@ -30,15 +30,8 @@ export interface HoverResult {
   image?: string;
 }
 
-export interface HoverRequest {
-  index: SiteIndex;
-  /** To read an include (the parameters it reads). */
-  fs: SiteFs;
-  path: string;
-  text: string;
-  offset: number;
-  nowMs: number;
-}
+/** Hovers are asked about the same things as completions. */
+export type HoverRequest = PostPositionRequest;
 
 /** The hover at a position of a post (or page) of the site, if any. */
 export async function hoverAt(req: HoverRequest): Promise<HoverResult | undefined> {

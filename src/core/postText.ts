@@ -2,10 +2,25 @@ import { documentFor } from './check';
 import type { SiteDocument } from './document';
 import { resolvePost, type PostInfo } from './post';
 import type { SiteIndex } from './siteIndex';
+import type { SiteFs } from './siteFs';
 import { relativePath } from './siteFs';
 import { formatRubyTime } from './timezone';
 
 /** What completions, hovers and the status bar share: a post as the editor holds it, and how to write about it. */
+
+/** A position in a post as the editor has it: what completions and hovers are asked about. */
+export interface PostPositionRequest {
+  index: SiteIndex;
+  /** To read include files (the parameters they read). */
+  fs: SiteFs;
+  /** Absolute path of the post. */
+  path: string;
+  /** The editor's text (no BOM). */
+  text: string;
+  offset: number;
+  /** Now (ms since the epoch), for dates. */
+  nowMs: number;
+}
 
 export interface EditorPost {
   doc: SiteDocument;

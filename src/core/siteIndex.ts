@@ -188,15 +188,29 @@ export class SiteIndex {
 
   /** Re-resolves a post from text (an editor's unsaved text, or the file's). */
   updatePostText(path: string, text: string | undefined, mtimeMs?: number): void {
-    const rel = relativePath(this.site.root, path);
-    if (rel === undefined) return;
     const doc = text === undefined ? undefined : documentFor(this.site, path, text);
-    if (!doc || (doc.kind !== 'post' && doc.kind !== 'draft') || doc.skipped) {
-      this.setPost(rel, undefined);
-      return;
+    if (doc) this.updatePostDocument(doc, mtimeMs);
+    else {
+      const rel = relativePath(this.site.root, path);
+      if (rel !== undefined) this.setPost(rel, undefined);
     }
-    this.setPost(rel, resolvePost(doc, this.site, { nowMs: this.nowMs(), mtimeMs }), ownKeys(doc));
-    this.retained?.set(path, doc);
+  }
+
+  /**
+   * Re-resolves a post from a document already parsed (the editor parses once per
+   * keystroke and hands the same document to the rules); returns what Jekyll makes of it.
+   */
+  updatePostDocument(doc: SiteDocument, mtimeMs?: number): PostInfo | undefined {
+    const rel = relativePath(this.site.root, doc.path);
+    if (rel === undefined) return undefined;
+    if ((doc.kind !== 'post' && doc.kind !== 'draft') || doc.skipped) {
+      this.setPost(rel, undefined);
+      return undefined;
+    }
+    const info = resolvePost(doc, this.site, { nowMs: this.nowMs(), mtimeMs });
+    this.setPost(rel, info, ownKeys(doc));
+    this.retained?.set(doc.path, doc);
+    return info;
   }
 
   /**

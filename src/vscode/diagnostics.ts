@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkDocument, checkSite } from '../core/check';
+import { checkParsed, checkSite, documentFor } from '../core/check';
 import type { Problem } from '../core/problem';
 import { Disposable } from './dispose';
 import { toDiagnostic } from './problems';
@@ -84,11 +84,15 @@ export class DiagnosticsManager extends Disposable implements ProblemCache {
     const text = document.getText();
     const invalidUtf8 = text.includes('\uFFFD') && !document.isDirty && !(await isValidUtf8(document.uri));
     if (this.isDisposed || document.isClosed || this.generations.get(key) !== generation || document.version !== version) return;
-    // The index follows the editor's text, so other rules see this post as typed.
-    index.updatePostText(document.uri.path, invalidUtf8 ? undefined : text);
-    const problems = checkDocument(text, document.uri.path, site.model, {
+    // Parsed once: the index follows the editor's text (so other rules see this post as typed) and
+    // the rules check the same document with the post the index just resolved.
+    const doc = documentFor(site.model, document.uri.path, text);
+    const post = doc && !invalidUtf8 ? index.updatePostDocument(doc) : undefined;
+    if (invalidUtf8) index.updatePostText(document.uri.path, undefined);
+    const problems = !doc ? [] : checkParsed(doc, site.model, {
       index,
       invalidUtf8,
+      post,
       rules: readSettings(document.uri).rules,
       onRuleError: (rule, e) => console.error(`[jekyll-posts] rule ${rule} failed on ${key}:`, e),
     });

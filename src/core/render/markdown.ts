@@ -244,20 +244,8 @@ export function renderMarkdown(src: string, options: MarkdownOptions, env: { lin
   const md = (shared ??= createMd());
   const e: KdEnv = { kdOptions: options, lineOffset: env.lineOffset ?? 0 };
   const tokens = md.parse(src, e as unknown as Record<string, unknown>);
-  const renderOpts: RenderOptions = {
-    autoIds: options.autoIds,
-    autoIdPrefix: options.autoIdPrefix,
-    tocLevels: options.tocLevels,
-    mathEngine: options.mathEngine,
-    footnoteBacklink: options.footnoteBacklink,
-    footnoteBacklinkInline: options.footnoteBacklinkInline,
-    footnoteNr: options.footnoteNr,
-    footnotePrefix: options.footnotePrefix,
-    syntaxHighlighter: options.syntaxHighlighter,
-    defaultLang: options.defaultLang,
-    guessLang: options.guessLang,
-    gfm: options.input === 'GFM',
-  };
+  // The renderer reads the same option names; only the input flavour becomes a flag.
+  const renderOpts: RenderOptions = { ...options, gfm: options.input === 'GFM' };
   const renv = { ...e, kdRender: renderState(renderOpts, e.kdFootnoteTokens ?? new Map<string, Token[]>(), e.kdFootnoteLines ?? new Map<string, number>(), e.kdToken ?? new md.core.State('', md, {}).Token) };
   return renderDocument(md, tokens, renv);
 }

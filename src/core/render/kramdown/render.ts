@@ -5,27 +5,19 @@
  * MathJax math, footnotes and the `{:toc}` table of contents.
  */
 import type { Env, MarkdownIt, MarkdownItOptions, RendererRule, Token } from 'markdown-it';
+import type { MarkdownOptions } from '../markdown';
 import { ROUGE_LEXERS } from './rougeLexers';
 import { escapeAll, escapeText } from './syntax';
 import { basicGenerateId, htmlAttributes, rawText } from './tokens';
 
-export interface RenderOptions {
-  autoIds: boolean;
-  autoIdPrefix: string;
-  tocLevels: number[];
-  /** null: no math engine (kramdown's `kdmath` fallback). */
-  mathEngine: string | null;
-  footnoteBacklink: string;
-  footnoteBacklinkInline: boolean;
-  footnoteNr: number;
-  footnotePrefix: string;
-  /** 'rouge' or null (no highlighter: plain <pre><code>). */
-  syntaxHighlighter: string | null;
-  defaultLang: string | null;
-  guessLang: boolean;
+/** The kramdown options the renderer reads (the site's, as `kramdownOptions` resolves them), plus the input flavour. */
+export type RenderOptions = Pick<
+  MarkdownOptions,
+  'autoIds' | 'autoIdPrefix' | 'tocLevels' | 'mathEngine' | 'footnoteBacklink' | 'footnoteBacklinkInline' | 'footnoteNr' | 'footnotePrefix' | 'syntaxHighlighter' | 'defaultLang' | 'guessLang'
+> & {
   /** GFM input: header ids come from the parsed text (auto_id_stripping), not the source. */
   gfm: boolean;
-}
+};
 
 interface TocEntry {
   level: number;
