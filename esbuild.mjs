@@ -39,7 +39,10 @@ const common = {
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
 
 const builds = [
-  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  // The extension is two bundles: the adapters (loaded at activation) and the core they
+  // require on first use (src/vscode/core.ts), so activation compiles only the adapters.
+  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: [...node.external, './core.js'] },
+  { ...node, entryPoints: ['src/core/api.ts'], outfile: 'dist/core.js' },
   { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { __VERSION__: JSON.stringify(pkg.version) } },
 ];
 if (existsSync('src/webview/index.ts')) {

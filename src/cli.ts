@@ -6,9 +6,9 @@ import { buildIndex } from './core/siteIndex';
 import type { Problem } from './core/problem';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { DEFAULT_TEMPLATE, describePlanError, isSlugMode, planNewPost } from './core/newPost';
-import { discoverSites, loadSite, readText, siteFor } from './core/site';
+import { loadSite, readText } from './core/site';
 import { readSitePosts } from './core/sitePosts';
-import { dirname, relativePath } from './core/siteFs';
+import { dirname, discoverSites, relativePath, siteFor } from './core/siteFs';
 import { nodeFs } from './node/nodeFs';
 
 const USAGE = `Usage: jekyll-posts <command> [options]

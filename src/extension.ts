@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { registerCodeActions } from './vscode/codeActions';
 import { registerDiagnostics } from './vscode/diagnostics';
 import { registerLanguageFeatures } from './vscode/languageFeatures';

@@ -1,7 +1,7 @@
 import { readConfig, type SiteConfig } from './config';
 import type { DocumentKind } from './document';
 import { fnmatch } from './fnmatch';
-import { FileKind, joinPath, relativePath, type SiteFs } from './siteFs';
+import { FileKind, joinPath, type SiteFs } from './siteFs';
 import { isRecord } from './yamlValue';
 
 /** A Jekyll site: a folder with `_config.yml` or a `_posts` folder. */
@@ -38,32 +38,6 @@ export function siteFromConfig(root: string, config: SiteConfig): SiteModel {
   const c = config.raw.collections;
   const collections = isRecord(c) ? Object.keys(c) : Array.isArray(c) ? c.map(String) : [];
   return { root, config, collections: collections.filter((l) => l !== 'posts') };
-}
-
-/**
- * The sites inside a folder: the folder itself when it holds `_config.yml`
- * or a `_posts` folder, else its sub-folders (to `depth` levels).
- */
-export async function discoverSites(fs: SiteFs, folder: string, depth = 2): Promise<string[]> {
-  const entries = await fs.readDirectory(folder);
-  const names = new Set(entries.map(([n]) => n));
-  if (names.has('_config.yml') || names.has('_config.yaml') || entries.some(([n, k]) => n === '_posts' && k === FileKind.Directory)) {
-    return [folder];
-  }
-  if (depth === 0) return [];
-  const found: string[] = [];
-  for (const [name, kind] of entries) {
-    if (kind !== FileKind.Directory || name.startsWith('.') || name === 'node_modules' || name === '_site') continue;
-    found.push(...(await discoverSites(fs, joinPath(folder, name), depth - 1)));
-  }
-  return found;
-}
-
-/** The site a file belongs to: the innermost site root containing it. */
-export function siteFor(roots: readonly string[], path: string): string | undefined {
-  let best: string | undefined;
-  for (const r of roots) if (relativePath(r, path) !== undefined && (!best || r.length > best.length)) best = r;
-  return best;
 }
 
 /** Whether Jekyll's EntryFilter drops one entry (a name or relative path). */

@@ -53,3 +53,29 @@ export function dirname(path: string): string {
   const i = path.lastIndexOf('/');
   return i <= 0 ? (i === 0 ? '/' : '.') : path.slice(0, i);
 }
+
+/** The site a file belongs to: the innermost site root containing it. */
+export function siteFor(roots: readonly string[], path: string): string | undefined {
+  let best: string | undefined;
+  for (const r of roots) if (relativePath(r, path) !== undefined && (!best || r.length > best.length)) best = r;
+  return best;
+}
+
+/**
+ * The sites inside a folder: the folder itself when it holds `_config.yml`
+ * or a `_posts` folder, else its sub-folders (to `depth` levels).
+ */
+export async function discoverSites(fs: SiteFs, folder: string, depth = 2): Promise<string[]> {
+  const entries = await fs.readDirectory(folder);
+  const names = new Set(entries.map(([n]) => n));
+  if (names.has('_config.yml') || names.has('_config.yaml') || entries.some(([n, k]) => n === '_posts' && k === FileKind.Directory)) {
+    return [folder];
+  }
+  if (depth === 0) return [];
+  const found: string[] = [];
+  for (const [name, kind] of entries) {
+    if (kind !== FileKind.Directory || name.startsWith('.') || name === 'node_modules' || name === '_site') continue;
+    found.push(...(await discoverSites(fs, joinPath(folder, name), depth - 1)));
+  }
+  return found;
+}

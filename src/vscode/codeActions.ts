@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Fix, Problem } from '../core/problem';
 import type { ProblemCache } from './diagnostics';
 import { codeOf, toRange } from './problems';

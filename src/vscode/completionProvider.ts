@@ -1,5 +1,6 @@
-import * as vscode from 'vscode';
-import { complete, type CompletionEntry, type EntryKind } from '../core/completion';
+import vscode = require('vscode');
+import type { CompletionEntry, EntryKind } from '../core/completion';
+import { core } from './core';
 import { toRange } from './problems';
 import type { SiteEntry, SiteRegistry } from './siteRegistry';
 
@@ -45,7 +46,7 @@ export class JekyllCompletionProvider implements vscode.CompletionItemProvider {
     if (!site || token.isCancellationRequested) return undefined;
     const index = await site.index();
     const version = document.version;
-    const result = await complete({ index, fs: site.fs, path: document.uri.path, text: document.getText(), offset: document.offsetAt(position), nowMs: Date.now() });
+    const result = await core().complete({ index, fs: site.fs, path: document.uri.path, text: document.getText(), offset: document.offsetAt(position), nowMs: Date.now() });
     if (!result || token.isCancellationRequested || document.version !== version) return undefined;
     const range = toRange(result.range);
     return new vscode.CompletionList(

@@ -1,5 +1,5 @@
-import * as vscode from 'vscode';
-import { checkParsed, checkSite, documentFor } from '../core/check';
+import vscode = require('vscode');
+import { core } from './core';
 import type { Problem } from '../core/problem';
 import { Disposable } from './dispose';
 import { toDiagnostic } from './problems';
@@ -86,10 +86,10 @@ export class DiagnosticsManager extends Disposable implements ProblemCache {
     if (this.isDisposed || document.isClosed || this.generations.get(key) !== generation || document.version !== version) return;
     // Parsed once: the index follows the editor's text (so other rules see this post as typed) and
     // the rules check the same document with the post the index just resolved.
-    const doc = documentFor(site.model, document.uri.path, text);
+    const doc = core().documentFor(site.model, document.uri.path, text);
     const post = doc && !invalidUtf8 ? index.updatePostDocument(doc) : undefined;
     if (invalidUtf8) index.updatePostText(document.uri.path, undefined);
-    const problems = !doc ? [] : checkParsed(doc, site.model, {
+    const problems = !doc ? [] : core().checkParsed(doc, site.model, {
       index,
       invalidUtf8,
       post,
@@ -117,7 +117,7 @@ export class DiagnosticsManager extends Disposable implements ProblemCache {
     let count = 0;
     for (const site of this.sites.all) {
       progress.report({ message: vscode.workspace.asRelativePath(site.uri) });
-      const files = await checkSite(site.fs, site.model, {
+      const files = await core().checkSite(site.fs, site.model, {
         index: await site.index(),
         rules: readSettings(site.uri).rules,
         isCancelled: () => token.isCancellationRequested,

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 /** Disposes every item; errors are collected and rethrown together. */
 export function disposeAll(items: Iterable<vscode.Disposable>): void {

@@ -1,6 +1,6 @@
-import * as vscode from 'vscode';
-import { hoverAt } from '../core/hover';
+import vscode = require('vscode');
 import { fileLinks, POST_SELECTOR } from './completionProvider';
+import { core } from './core';
 import { toRange } from './problems';
 import type { SiteRegistry } from './siteRegistry';
 
@@ -14,7 +14,7 @@ export class JekyllHoverProvider implements vscode.HoverProvider {
     if (!site || token.isCancellationRequested) return undefined;
     const index = await site.index();
     const version = document.version;
-    const result = await hoverAt({ index, fs: site.fs, path: document.uri.path, text: document.getText(), offset: document.offsetAt(position), nowMs: Date.now() });
+    const result = await core().hoverAt({ index, fs: site.fs, path: document.uri.path, text: document.getText(), offset: document.offsetAt(position), nowMs: Date.now() });
     if (!result || token.isCancellationRequested || document.version !== version) return undefined;
     const links = result.files.length > 0 || result.image ? fileLinks(site, result.files, result.image) : '';
     const md = new vscode.MarkdownString([result.contents, links].filter(Boolean).join('\n\n'));

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { registerCompletions } from './completionProvider';
 import { registerHovers } from './hoverProvider';
 import type { SiteRegistry } from './siteRegistry';

@@ -1,20 +1,8 @@
-import * as vscode from 'vscode';
-import {
-  DEFAULT_DATE_FORMAT,
-  DEFAULT_TEMPLATE,
-  isSlugMode,
-  listPostFolders,
-  planNewPost,
-  planPublish,
-  planUnpublish,
-  titleProblem,
-  type MovePlan,
-  type NewPostPlan,
-  type PlanError,
-  type PlanWarning,
-} from '../core/newPost';
+import vscode = require('vscode');
+import type { MovePlan, NewPostPlan, PlanError, PlanWarning } from '../core/newPost';
 import { joinPath, relativePath } from '../core/siteFs';
 import type { SlugifyMode } from '../core/slugify';
+import { core } from './core';
 import type { SiteEntry, SiteRegistry } from './siteRegistry';
 
 /** The answers `jekyll.newPost` / `jekyll.newDraft` accept instead of asking. */
@@ -44,9 +32,9 @@ function readNewPostSettings(scope: vscode.Uri): NewPostSettings {
   const format = c.get<unknown>('dateFormat');
   const template = c.get<unknown>('template');
   return {
-    slugMode: isSlugMode(mode) ? mode : 'default',
-    dateFormat: typeof format === 'string' && format.trim() !== '' ? format : DEFAULT_DATE_FORMAT,
-    template: typeof template === 'string' ? template.trim() : DEFAULT_TEMPLATE,
+    slugMode: core().isSlugMode(mode) ? mode : 'default',
+    dateFormat: typeof format === 'string' && format.trim() !== '' ? format : core().DEFAULT_DATE_FORMAT,
+    template: typeof template === 'string' ? template.trim() : core().DEFAULT_TEMPLATE,
   };
 }
 
@@ -85,7 +73,7 @@ async function newPost(sites: SiteRegistry, arg: unknown, draftCommand: boolean)
   const settings = readNewPostSettings(site.uri);
   const templates = templateCandidates(site, settings.template);
   const plan = (title: string): Promise<NewPostPlan | PlanError> =>
-    planNewPost(site.fs, site.model, { title, draft, folder: folder || undefined, nowMs: Date.now(), slugMode: settings.slugMode, dateFormat: settings.dateFormat, templates });
+    core().planNewPost(site.fs, site.model, { title, draft, folder: folder || undefined, nowMs: Date.now(), slugMode: settings.slugMode, dateFormat: settings.dateFormat, templates });
 
   let title = args.title;
   for (;;) {
@@ -132,7 +120,7 @@ function askTitle(draft: boolean, mode: SlugifyMode, plan: (title: string) => Pr
     value,
     ignoreFocusOut: true,
     validateInput: async (text) => {
-      const problem = titleProblem(text, mode);
+      const problem = core().titleProblem(text, mode);
       if (problem) return { message: planErrorMessage(problem), severity: vscode.InputBoxValidationSeverity.Error };
       const p = await plan(text);
       if (!p.ok) return { message: planErrorMessage(p), severity: vscode.InputBoxValidationSeverity.Error };
@@ -225,7 +213,7 @@ function findSite(sites: SiteRegistry, wanted: vscode.Uri | string): SiteEntry |
 async function pickFolder(site: SiteEntry, args: NewPostArgs, draft: boolean): Promise<string | undefined> {
   if (args.folder instanceof vscode.Uri) return relativePath(site.uri.path, args.folder.path) ?? '';
   if (typeof args.folder === 'string') return args.folder;
-  const folders = await listPostFolders(site.fs, site.model, draft);
+  const folders = await core().listPostFolders(site.fs, site.model, draft);
   if (folders.length <= 1) return '';
   const picked = await vscode.window.showQuickPick(
     folders.map((f) => ({ label: f })),
@@ -276,8 +264,8 @@ async function move(sites: SiteRegistry, arg: unknown, what: 'publish' | 'unpubl
   const settings = readNewPostSettings(site.uri);
   const p: MovePlan | PlanError =
     what === 'publish'
-      ? await planPublish(site.fs, site.model, from.path, { nowMs: Date.now(), dateFormat: settings.dateFormat })
-      : await planUnpublish(site.fs, site.model, from.path, { nowMs: Date.now() });
+      ? await core().planPublish(site.fs, site.model, from.path, { nowMs: Date.now(), dateFormat: settings.dateFormat })
+      : await core().planUnpublish(site.fs, site.model, from.path, { nowMs: Date.now() });
   if (!p.ok) {
     void vscode.window.showErrorMessage(planErrorMessage(p));
     return undefined;

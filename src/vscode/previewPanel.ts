@@ -1,9 +1,9 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { JekyllLiquid } from '../core/render/liquid';
-import { classify } from '../core/site';
 import { joinPath, relativePath } from '../core/siteFs';
 import type { SiteIndex } from '../core/siteIndex';
 import type { FromWebview, InitialState, PreviewState, ToWebview } from '../webview/protocol';
+import { core } from './core';
 import type { ProblemCache } from './diagnostics';
 import { Disposable } from './dispose';
 import type { SiteEntry, SiteRegistry } from './siteRegistry';
@@ -38,15 +38,6 @@ function escapeText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/**
- * The render pipeline (Liquid, the kramdown port, markdown-it: half of the
- * bundle) is loaded when a preview first needs it, not at activation.
- */
-type Renderer = typeof import('../core/render/article') & Pick<typeof import('../core/render/liquid'), 'JekyllLiquid'>;
-let renderer: Promise<Renderer> | undefined;
-function loadRenderer(): Promise<Renderer> {
-  return (renderer ??= Promise.all([import('../core/render/article'), import('../core/render/liquid')]).then(([article, liquid]) => ({ ...article, JekyllLiquid: liquid.JekyllLiquid })));
-}
 
 interface PreviewDeps {
   sites: SiteRegistry;
@@ -176,7 +167,7 @@ class JekyllPreview extends Disposable {
     if (!site) return `<p class="jekyll-preview-message">${escapeText(vscode.l10n.t('This file is not inside a Jekyll site (no _config.yml or _posts folder above it).'))}</p>`;
     const index = await site.index();
     const liquid = await this.deps.liquidFor(index, site);
-    const { renderArticle, articleHtml, siteFileFor } = await loadRenderer();
+    const { renderArticle, articleHtml, siteFileFor } = await core().loadRenderer();
     const article = await renderArticle(index, liquid, {
       path: document.uri.path,
       text: document.getText(),
@@ -277,7 +268,7 @@ class JekyllPreview extends Disposable {
   private async openLink(href: string): Promise<void> {
     const site = this.deps.sites.siteFor(this.resource);
     const index = site ? await site.index() : undefined;
-    const { postForUrl, siteFileFor } = await loadRenderer();
+    const { postForUrl, siteFileFor } = await core().loadRenderer();
     if (/^(https?|mailto):/i.test(href)) {
       const post = index && postForUrl(index, href);
       if (site && post) await vscode.commands.executeCommand('vscode.open', site.uri.with({ path: joinPath(site.uri.path, post) }));
@@ -338,7 +329,7 @@ class PreviewManager extends Disposable {
       diagnostics,
       extensionUri,
       liquidFor: async (index, site) => {
-        const { JekyllLiquid } = await loadRenderer();
+        const { JekyllLiquid } = await core().loadRenderer();
         let l = this.liquids.get(index);
         if (!l) this.liquids.set(index, (l = new JekyllLiquid(site.fs, index)));
         return l;
@@ -424,7 +415,7 @@ class PreviewManager extends Disposable {
     const site = this.sites.siteFor(uri);
     const rel = site && relativePath(site.uri.path, uri.path);
     if (!site || rel === undefined) return false;
-    const c = classify(site.model, rel);
+    const c = core().classify(site.model, rel);
     return (c?.kind === 'post' || c?.kind === 'draft') && !c.skipped;
   }
 

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Problem, Range, Severity } from '../core/problem';
 
 /** Where each rule is documented (diagnostic code links). */

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { RuleSettings } from '../core/check';
 
 const SEVERITIES = new Set(['off', 'error', 'warning', 'information', 'hint']);

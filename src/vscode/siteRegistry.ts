@@ -1,8 +1,9 @@
-import * as vscode from 'vscode';
-import { discoverSites, loadSite, siteFor, type SiteModel } from '../core/site';
-import { buildIndex, type SiteIndex } from '../core/siteIndex';
+import vscode = require('vscode');
+import type { SiteModel } from '../core/site';
+import type { SiteIndex } from '../core/siteIndex';
 import type { SiteFs } from '../core/siteFs';
-import { relativePath } from '../core/siteFs';
+import { discoverSites, relativePath, siteFor } from '../core/siteFs';
+import { core } from './core';
 import { Disposable } from './dispose';
 import { vscodeFs } from './vscodeFs';
 
@@ -105,9 +106,9 @@ export class SiteRegistry extends Disposable {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const fs = vscodeFs(folder.uri);
       for (const root of await discoverSites(fs, folder.uri.path)) {
-        const model = await loadSite(fs, root);
+        const model = await core().loadSite(fs, root);
         let index: Promise<SiteIndex> | undefined;
-        found.push({ uri: folder.uri.with({ path: root }), model, fs, index: () => (index ??= buildIndex(fs, model)) });
+        found.push({ uri: folder.uri.with({ path: root }), model, fs, index: () => (index ??= core().buildIndex(fs, model)) });
       }
     }
     if (this.isDisposed) return;

@@ -1,5 +1,5 @@
-import * as vscode from 'vscode';
-import { absoluteUrl, editorPost } from '../core/postText';
+import vscode = require('vscode');
+import { core } from './core';
 import { Disposable } from './dispose';
 import type { SiteRegistry } from './siteRegistry';
 
@@ -48,7 +48,7 @@ export class PostUrlStatus extends Disposable {
     const site = document && this.sites.siteFor(document.uri);
     const index = site && (await site.index());
     if (this.isDisposed || generation !== this.generation) return;
-    const info = index && document ? editorPost(index, document.uri.path, document.getText(), Date.now())?.info : undefined;
+    const info = index && document ? core().editorPost(index, document.uri.path, document.getText(), Date.now())?.info : undefined;
     void vscode.commands.executeCommand('setContext', EDITOR_IS_POST, info !== undefined);
     if (!info?.url || !index) {
       this.current = undefined;
@@ -56,7 +56,7 @@ export class PostUrlStatus extends Disposable {
       return;
     }
     const state = info.draft ? vscode.l10n.t('draft') : !info.published ? vscode.l10n.t('unpublished') : info.future ? vscode.l10n.t('future') : undefined;
-    this.current = absoluteUrl(index, info.url);
+    this.current = core().absoluteUrl(index, info.url);
     this.item.text = `$(link) ${info.url}${state ? ` (${state})` : ''}`;
     this.item.tooltip = new vscode.MarkdownString(vscode.l10n.t('The URL Jekyll gives this post: `{0}`. Click to copy.', this.current));
     this.item.show();

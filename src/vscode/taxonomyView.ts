@@ -1,8 +1,7 @@
-import * as vscode from 'vscode';
-import { formatRubyTime } from '../core/timezone';
+import vscode = require('vscode');
 import type { IndexedPost } from '../core/siteIndex';
-import { fold } from '../core/rules/taxonomyVariant';
-import { planTaxonomyRename, postsUsing, SiteSummary, type RenamePlan, type TaxonomyKind } from '../core/taxonomy';
+import type { RenamePlan, TaxonomyKind } from '../core/taxonomy';
+import { core } from './core';
 import { Disposable } from './dispose';
 import { toRange } from './problems';
 import type { SiteEntry, SiteRegistry } from './siteRegistry';
@@ -80,7 +79,7 @@ export class TaxonomyTreeProvider extends Disposable implements vscode.TreeDataP
         const info = node.post.info;
         const uri = node.site.uri.with({ path: node.site.uri.path.replace(/\/$/, '') + '/' + node.post.relativePath });
         const item = new vscode.TreeItem(info.title || info.slug, vscode.TreeItemCollapsibleState.None);
-        item.description = formatRubyTime(info.date).slice(0, 10) + (info.draft ? ' · ' + vscode.l10n.t('draft') : '');
+        item.description = core().formatRubyTime(info.date).slice(0, 10) + (info.draft ? ' · ' + vscode.l10n.t('draft') : '');
         item.resourceUri = uri;
         item.tooltip = node.post.relativePath;
         item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Post'), arguments: [uri] };
@@ -100,17 +99,17 @@ export class TaxonomyTreeProvider extends Disposable implements vscode.TreeDataP
     const index = await node.site.index();
     if (node.type === 'group') {
       const counts = node.kind === 'tag' ? index.tags : index.categories;
-      const groups = SiteSummary.of(index).taxonomy(node.kind).byFold;
+      const groups = core().SiteSummary.of(index).taxonomy(node.kind).byFold;
       return [...counts]
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
         .map(([value, count]): Node => {
-          const entry = groups.get(fold(value));
+          const entry = groups.get(core().fold(value));
           const all = entry ? [{ value: entry.value, count: entry.count }, ...entry.variants] : [];
           const others = all.filter((o) => o.value !== value);
           return { type: 'value', site: node.site, kind: node.kind, value, count, others, ...(entry && entry.value !== value ? { preferred: entry.value } : {}) };
         });
     }
-    if (node.type === 'value') return postsUsing(index, node.kind, node.value).map((post) => ({ type: 'post', site: node.site, post }));
+    if (node.type === 'value') return core().postsUsing(index, node.kind, node.value).map((post) => ({ type: 'post', site: node.site, post }));
     return [];
   }
 
@@ -193,7 +192,7 @@ export async function renameTaxonomy(sites: SiteRegistry, arg?: RenameTaxonomyAr
   if (to === undefined || to.trim() === '' || to.trim() === from) return undefined;
   const openText = (path: string): string | undefined =>
     vscode.workspace.textDocuments.find((d) => d.uri.scheme === site.uri.scheme && d.uri.authority === site.uri.authority && d.uri.path === path)?.getText();
-  const plan = await planTaxonomyRename(site.fs, index, { kind, from, to: to.trim() }, openText);
+  const plan = await core().planTaxonomyRename(site.fs, index, { kind, from, to: to.trim() }, openText);
   return applyPlan(site, plan, { kind, from, to: to.trim(), noun }, args.preview === true);
 }
 
