@@ -2,6 +2,7 @@ import type { Document } from 'yaml';
 import { splitFrontMatter, type FrontMatterSplit } from './frontMatter';
 import type { SkipReason } from './site';
 import { LineIndex, stripBom } from './text';
+import { fastFrontMatter, type FastPair } from './yamlFast';
 import { parseFrontMatterYaml, type ParsedYaml } from './yamlPsych';
 
 /** What kind of file Jekyll makes of a path inside a site. */
@@ -9,9 +10,33 @@ export type DocumentKind = 'post' | 'draft' | 'page' | 'collection';
 
 export interface FrontMatter {
   split: FrontMatterSplit;
-  yaml: ParsedYaml;
-  /** The YAML document (valid or not; check `yaml.errors`). */
-  doc: Document.Parsed;
+  /** The YAML as Psych reads it (parsed on first use). */
+  readonly yaml: ParsedYaml;
+  /** The YAML document (valid or not; check `yaml.errors`), parsed on first use. */
+  readonly doc: Document.Parsed;
+  /**
+   * The top-level pairs when the front matter is simple enough to read without
+   * a YAML document (yamlFast.ts); such front matter is valid YAML.
+   */
+  readonly fast: FastPair[] | undefined;
+}
+
+/** Front matter whose YAML document is built only when a reader asks for it. */
+class LazyFrontMatter implements FrontMatter {
+  private parsed: ParsedYaml | undefined;
+  readonly fast: FastPair[] | undefined;
+  constructor(
+    readonly split: FrontMatterSplit,
+    private readonly source: string,
+  ) {
+    this.fast = fastFrontMatter(source);
+  }
+  get yaml(): ParsedYaml {
+    return (this.parsed ??= parseFrontMatterYaml(this.source));
+  }
+  get doc(): Document.Parsed {
+    return this.yaml.doc;
+  }
 }
 
 /** One text file of a site, parsed once and shared by every rule. */
@@ -24,7 +49,7 @@ export interface SiteDocument {
   /** The text without a BOM (as an editor shows it); positions refer to it. */
   text: string;
   bom: boolean;
-  lines: LineIndex;
+  readonly lines: LineIndex;
   frontMatter: FrontMatter | undefined;
   /** Set for a file in `_posts`/`_drafts` that Jekyll skips without a word. */
   skipped?: SkipReason;
@@ -34,10 +59,19 @@ export interface SiteDocument {
 export function parseSiteDocument(path: string, relativePath: string, kind: DocumentKind, raw: string, skipped?: SiteDocument['skipped']): SiteDocument {
   const { text, bom } = stripBom(raw);
   const split = splitFrontMatter(text);
-  let frontMatter: FrontMatter | undefined;
-  if (split) {
-    const yaml = parseFrontMatterYaml(text.slice(0, split.yamlEnd));
-    frontMatter = { split, yaml, doc: yaml.doc };
-  }
-  return { path, relativePath, kind, text, bom, lines: new LineIndex(text), frontMatter, ...(skipped ? { skipped } : {}) };
+  const frontMatter = split ? new LazyFrontMatter(split, text.slice(0, split.yamlEnd)) : undefined;
+  let lines: LineIndex | undefined;
+  return {
+    path,
+    relativePath,
+    kind,
+    text,
+    bom,
+    // Built when a rule first needs a position: indexing a site never does.
+    get lines(): LineIndex {
+      return (lines ??= new LineIndex(text));
+    },
+    frontMatter,
+    ...(skipped ? { skipped } : {}),
+  };
 }

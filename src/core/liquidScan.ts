@@ -1,6 +1,6 @@
 import { deepMerge, defaultsFor } from './defaults';
 import type { SiteDocument } from './document';
-import { frontMatterData, type PostInfo } from './post';
+import { ownFrontMatter, type PostInfo } from './post';
 import type { SiteModel } from './site';
 import { isRecord } from './yamlValue';
 
@@ -744,7 +744,7 @@ export function documentLiquid(doc: SiteDocument, site: SiteModel, post: PostInf
 function effectiveData(doc: SiteDocument, site: SiteModel, post: PostInfo | undefined): Record<string, unknown> {
   if (post) return post.data;
   const fm = doc.frontMatter;
-  const own = fm && fm.yaml.errors.length === 0 ? (frontMatterData(fm.doc) ?? {}) : {};
+  const own = (fm && ownFrontMatter(fm)) ?? {};
   const cd = site.config.collectionsDir;
   const rel = cd && doc.relativePath.startsWith(cd + '/') ? doc.relativePath.slice(cd.length + 1) : doc.relativePath;
   const type = doc.kind === 'collection' ? (rel.split('/')[0] ?? '').slice(1) : doc.kind === 'page' ? 'pages' : 'posts';

@@ -1,11 +1,12 @@
 import { isMap, isScalar, type Document } from 'yaml';
 import { deepMerge, defaultsFor } from './defaults';
-import type { SiteDocument } from './document';
+import type { FrontMatter, SiteDocument } from './document';
 import { RubyTimeError, rubyTimeParse, utcMs } from './rubyTime';
 import { POST_FILENAME, type SiteModel } from './site';
 import { slugify } from './slugify';
 import { fieldsAt, formatRubyTime, offsetAt, type ZonedTime } from './timezone';
 import { fillTemplate, postsTemplate, sanitizeUrl } from './url';
+import { UNRESOLVED, type FastPair } from './yamlFast';
 import { isRecord } from './yamlValue';
 
 /** What Jekyll 4.3 makes of one post or draft. */
@@ -108,19 +109,46 @@ export function frontMatterData(doc: Document.Parsed): Record<string, unknown> |
     const pair = contents.items[i]!;
     if (!isScalar(pair.key) || pair.key.value !== 'date') continue;
     const node = pair.value;
-    if (isScalar(node) && node.type === 'PLAIN' && typeof node.source === 'string') {
-      const ts = psychTimestamp(node.source);
-      if (ts?.kind === 'time') out.date = { [DATE_MARK]: { epochMs: ts.epochMs } };
-      else if (ts?.kind === 'date') out.date = { [DATE_MARK]: { text: ts.text } };
-      else out.date = { [DATE_MARK]: { text: rubyToS(node.source === '' || node.value === null ? null : node.value) } };
-    } else if (isScalar(node)) {
-      out.date = { [DATE_MARK]: { text: rubyToS(node.value) } };
-    } else if (node === null) {
-      out.date = { [DATE_MARK]: { text: '' } };
-    }
+    if (isScalar(node)) out.date = dateValue(node.type === 'PLAIN' && typeof node.source === 'string', String(node.source), node.value);
+    else if (node === null) out.date = { [DATE_MARK]: { text: '' } };
     break;
   }
   return out;
+}
+
+/** The `date:` scalar as Psych types it: an unquoted timestamp is an instant (or a day), the rest is text for Time.parse. */
+function dateValue(plain: boolean, source: string, value: unknown): DateValue {
+  if (plain) {
+    const ts = psychTimestamp(source);
+    if (ts?.kind === 'time') return { [DATE_MARK]: { epochMs: ts.epochMs } };
+    if (ts?.kind === 'date') return { [DATE_MARK]: { text: ts.text } };
+    return { [DATE_MARK]: { text: rubyToS(source === '' || value === null ? null : value) } };
+  }
+  return { [DATE_MARK]: { text: rubyToS(value) } };
+}
+
+/** frontMatterData from the fast reader's pairs; undefined when a value needs the full parser. */
+export function fastFrontMatterData(pairs: readonly FastPair[]): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  for (const { key, node } of pairs) {
+    if (key === 'date' && node.kind !== 'seq') {
+      if (node.value === UNRESOLVED && !psychTimestamp(node.source)) return undefined;
+      out.date = dateValue(node.kind === 'plain', node.source, node.value);
+    } else if (node.value === UNRESOLVED) return undefined;
+    else out[key] = node.value;
+  }
+  return out;
+}
+
+/**
+ * The post's own front matter as Jekyll merges it; undefined when Psych
+ * cannot read it (or it is not a mapping). Simple front matter is read without
+ * building a YAML document.
+ */
+export function ownFrontMatter(fm: FrontMatter): Record<string, unknown> | undefined {
+  const fast = fm.fast && fastFrontMatterData(fm.fast);
+  if (fast) return fast;
+  return fm.yaml.errors.length === 0 ? frontMatterData(fm.doc) : undefined;
 }
 
 class ReadError extends Error {}
@@ -171,7 +199,7 @@ function parseDate(v: unknown, site: SiteModel, env: PostEnv): ParsedDate {
 /** The document's own `date:` as Jekyll parses it (in the site zone); undefined when absent or unreadable. */
 export function ownDate(doc: SiteDocument, site: SiteModel, nowMs: number): ZonedTime | undefined {
   const fm = doc.frontMatter;
-  const data = fm && fm.yaml.errors.length === 0 ? frontMatterData(fm.doc) : undefined;
+  const data = fm && ownFrontMatter(fm);
   if (!data || !('date' in data)) return undefined;
   try {
     return parseDate(data.date, site, { nowMs }).zoned;
@@ -248,7 +276,7 @@ export function resolvePost(doc: SiteDocument, site: SiteModel, env: PostEnv): P
   }
   if (readPostData && doc.frontMatter) {
     const fm = doc.frontMatter;
-    const own = fm.yaml.errors.length === 0 ? frontMatterData(fm.doc) : undefined;
+    const own = ownFrontMatter(fm);
     if (!own) fail(new ReadError(fm.yaml.errors[0]?.message ?? 'front matter is not a mapping'));
     else {
       try {
@@ -326,44 +354,47 @@ const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 
 function postUrl(site: SiteModel, data: Record<string, unknown>, date: ZonedTime, relPath: string, basenameNoExt: string, ext: string): string | undefined {
   const f = fieldsAt(date);
   const p2 = (n: number): string => String(n).padStart(2, '0');
-  const dayOfYear = Math.floor((utcMs(f.year, f.month, f.day, 0, 0, 0, 0) - utcMs(f.year, 1, 1, 0, 0, 0, 0)) / 86_400_000) + 1;
-  const iso = isoWeek(f.year, f.month, f.day);
-  const rawCats = rubyArray(data.categories).map(toS);
+  const dayOfYear = (): number => Math.floor((utcMs(f.year, f.month, f.day, 0, 0, 0, 0) - utcMs(f.year, 1, 1, 0, 0, 0, 0)) / 86_400_000) + 1;
+  const rawCats = (): string[] => rubyArray(data.categories).map(toS);
   const slugSource = data.slug === undefined || data.slug === null ? undefined : toS(data.slug);
   // Ruby's `a || b`: an empty slug is still a slug.
-  const titleSlug = slugSource !== undefined ? slugify(slugSource, 'pretty', true) : slugify(basenameNoExt, 'pretty', true);
+  const titleSlug = (): string => (slugSource !== undefined ? slugify(slugSource, 'pretty', true) : slugify(basenameNoExt, 'pretty', true));
   const markdown = site.config.markdownExt.includes(ext.slice(1).toLowerCase());
   const outputExt = markdown || ext.toLowerCase() === '.html' ? '.html' : ext;
-  const placeholders: Record<string, string> = {
-    collection: 'posts',
-    name: slugify(basenameNoExt),
-    title: titleSlug,
-    slug: slugSource !== undefined ? slugify(slugSource) : slugify(basenameNoExt),
-    categories: [...new Set(rawCats.map((c) => c.toLowerCase()))].join('/'),
-    slugified_categories: [...new Set(rawCats.map((c) => slugify(c)))].join('/'),
-    year: String(f.year),
-    month: p2(f.month),
-    day: p2(f.day),
-    hour: p2(f.hour),
-    minute: p2(f.minute),
-    second: p2(f.second),
-    i_day: String(f.day),
-    i_month: String(f.month),
-    short_month: MONTHS[f.month - 1]!.slice(0, 3),
-    long_month: MONTHS[f.month - 1]!,
-    short_year: p2(f.year % 100),
-    w_year: String(iso.year),
-    week: p2(iso.week),
-    w_day: String(f.weekday === 0 ? 7 : f.weekday),
-    short_day: DAYS[f.weekday]!.slice(0, 3),
-    long_day: DAYS[f.weekday]!,
-    y_day: String(dayOfYear).padStart(3, '0'),
-    output_ext: outputExt,
-    path: relPath.slice(0, relPath.length - ext.length).replace('_posts', '').replace(/\.+$/, ''),
+  // Computed only for the placeholders the template names (most use four or five of them).
+  const placeholder = (name: string): string | undefined => {
+    switch (name) {
+      case 'collection': return 'posts';
+      case 'name': return slugify(basenameNoExt);
+      case 'title': return titleSlug();
+      case 'slug': return slugSource !== undefined ? slugify(slugSource) : slugify(basenameNoExt);
+      case 'categories': return [...new Set(rawCats().map((c) => c.toLowerCase()))].join('/');
+      case 'slugified_categories': return [...new Set(rawCats().map((c) => slugify(c)))].join('/');
+      case 'year': return String(f.year);
+      case 'month': return p2(f.month);
+      case 'day': return p2(f.day);
+      case 'hour': return p2(f.hour);
+      case 'minute': return p2(f.minute);
+      case 'second': return p2(f.second);
+      case 'i_day': return String(f.day);
+      case 'i_month': return String(f.month);
+      case 'short_month': return MONTHS[f.month - 1]!.slice(0, 3);
+      case 'long_month': return MONTHS[f.month - 1]!;
+      case 'short_year': return p2(f.year % 100);
+      case 'w_year': return String(isoWeek(f.year, f.month, f.day).year);
+      case 'week': return p2(isoWeek(f.year, f.month, f.day).week);
+      case 'w_day': return String(f.weekday === 0 ? 7 : f.weekday);
+      case 'short_day': return DAYS[f.weekday]!.slice(0, 3);
+      case 'long_day': return DAYS[f.weekday]!;
+      case 'y_day': return String(dayOfYear()).padStart(3, '0');
+      case 'output_ext': return outputExt;
+      case 'path': return relPath.slice(0, relPath.length - ext.length).replace('_posts', '').replace(/\.+$/, '');
+      default: return undefined;
+    }
   };
   const permalink = data.permalink;
   const template = typeof permalink === 'string' && permalink !== '' ? permalink : postsTemplate(site);
-  const filled = fillTemplate(template, placeholders);
+  const filled = fillTemplate(template, placeholder);
   return filled === undefined ? undefined : sanitizeUrl(filled);
 }
 

@@ -285,6 +285,7 @@ export class SiteIndex {
 /** The top-level keys of a document's own front matter. */
 function ownKeys(doc: SiteDocument): string[] {
   const fm = doc.frontMatter;
+  if (fm?.fast) return fm.fast.map((p) => p.key);
   if (!fm || fm.yaml.errors.length > 0 || !isMap(fm.doc.contents)) return [];
   const out: string[] = [];
   for (const p of fm.doc.contents.items) if (isScalar(p.key)) out.push(String(p.key.value));

@@ -34,17 +34,18 @@ export function sanitizeUrl(s: string): string {
   return ('/' + s).replace(/\.\./g, '/').replace(/\.\//g, '').replace(/\/+/g, '/');
 }
 
-/** Fills `:name` placeholders (URL#generate_url_from_drop); undefined when a placeholder is unknown (Jekyll raises). */
-export function fillTemplate(template: string, placeholders: Readonly<Record<string, string | undefined>>): string | undefined {
+/** Fills `:name` placeholders (URL#generate_url_from_drop); `placeholder` answers undefined for a name it does not know, and then so does this (Jekyll raises). */
+export function fillTemplate(template: string, placeholder: (name: string) => string | undefined): string | undefined {
   let unknown = false;
   const out = template.replace(/:([a-z_]+)/g, (match, name: string) => {
-    const pool = name.endsWith('_') ? [name, name.slice(0, -1)] : [name];
-    const winner = pool.find((k) => k in placeholders);
-    if (winner === undefined) {
+    let winner = name;
+    let value = placeholder(name);
+    if (value === undefined && name.endsWith('_')) value = placeholder((winner = name.slice(0, -1)));
+    if (value === undefined) {
       unknown = true;
       return match;
     }
-    return match.replace(':' + winner, escapePath(placeholders[winner] ?? ''));
+    return match.replace(':' + winner, escapePath(value));
   });
   return unknown ? undefined : out;
 }

@@ -1,0 +1,147 @@
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { parseSiteDocument } from '../../../src/core/document';
+import { splitFrontMatter } from '../../../src/core/frontMatter';
+import { fastFrontMatterData, frontMatterData, ownFrontMatter } from '../../../src/core/post';
+import { fastFrontMatter } from '../../../src/core/yamlFast';
+import { parseFrontMatterYaml } from '../../../src/core/yamlPsych';
+import { repoRoot, sharedDir } from '../../util/paths';
+
+/**
+ * The fast reader may decline anything, but what it accepts must be exactly
+ * what the full parser (Psych-compatible) reads: valid, same keys in the same
+ * order, same values (dates typed the same way).
+ */
+function agrees(source: string): 'fast' | 'full' {
+  const pairs = fastFrontMatter(source);
+  if (!pairs) return 'full';
+  const full = parseFrontMatterYaml(source);
+  assert.deepEqual(full.errors, [], `fast reader accepted front matter the full parser rejects:\n${source}`);
+  const contents = full.doc.contents as { items?: Array<{ key: { value: unknown } }> } | null;
+  assert.deepEqual(
+    pairs.map((p) => p.key),
+    (contents?.items ?? []).map((p) => String(p.key.value)),
+    source,
+  );
+  const fast = fastFrontMatterData(pairs);
+  if (fast === undefined) return 'full';
+  assert.deepStrictEqual(fast, frontMatterData(full.doc), source);
+  return 'fast';
+}
+
+function* textFiles(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name === '.git' || name === '_site') continue;
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) yield* textFiles(p);
+    else if (/\.(?:md|markdown|mkd|html)$/.test(name)) yield p;
+  }
+}
+
+describe('fastFrontMatter reads simple front matter exactly as the full parser does', () => {
+  it('on every document of the corpora, the fixtures and the sample site', () => {
+    const dirs = [join(repoRoot(), 'test', 'fixtures'), join(repoRoot(), 'examples')];
+    const shared = sharedDir();
+    if (shared) dirs.push(join(shared, 'corpora'), join(shared, 'seed'));
+    let fast = 0;
+    let total = 0;
+    for (const dir of dirs) {
+      for (const file of textFiles(dir)) {
+        const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+        const split = splitFrontMatter(text);
+        if (!split) continue;
+        total++;
+        if (agrees(text.slice(0, split.yamlEnd)) === 'fast') fast++;
+      }
+    }
+    // Most real front matter is simple: the reader must take the common case, or it is no use.
+    assert.ok(total > 100, `only ${total} documents found`);
+    assert.ok(fast / total > 0.5, `the fast reader took only ${fast} of ${total} documents`);
+  });
+
+  it('on the forms it is meant to take', () => {
+    const cases: Array<[string, Record<string, unknown>]> = [
+      ['---\ntitle: Hello world\nlayout: post\n', { title: 'Hello world', layout: 'post' }],
+      ['---\ntags: [a, "b c", \'it\'\'s\']\n', { tags: ['a', 'b c', "it's"] }],
+      ['---\ntags:\n- a\n- b\ncategories:\n  - x\n  -\n', { tags: ['a', 'b'], categories: ['x', null] }],
+      ['---\npublished: false\ncomments: Yes\nx: ~\ny: null\nz:\nn: n\n', { published: false, comments: true, x: null, y: null, z: null, n: 'n' }],
+      ['---\norder: 3\nneg: -12\nzero: 0\n', { order: 3, neg: -12, zero: 0 }],
+      ['---\r\ntitle: "C# tips: part 1"\r\n# a comment\r\n\r\nurl: /a:b/\r\n', { title: 'C# tips: part 1', url: '/a:b/' }],
+      ['---\n', {}],
+    ];
+    for (const [src, want] of cases) {
+      const pairs = fastFrontMatter(src);
+      assert.ok(pairs, src);
+      assert.deepStrictEqual(fastFrontMatterData(pairs), want, src);
+      assert.equal(agrees(src), 'fast', src);
+    }
+  });
+
+  it('declines what it cannot be sure of', () => {
+    for (const src of [
+      '---\ntitle: ViMax: Agentic\n',
+      '---\ntitle: a # comment\n',
+      '---\ntitle: "a\\tb"\n',
+      '---\ntitle: "open\nclose"\n',
+      '---\nimage:\n  path: /x.png\n',
+      '---\na: 1\na: 2\n',
+      '---\na: &x 1\nb: *x\n',
+      '---\nt: |\n  block\n',
+      '---\nv: 1.5\n',
+      '---\nv: 012\n',
+      '---\nv: 1_000\n',
+      '---\nyes: 1\n',
+      '---\na:\tb\n',
+      '---\nt: hello\nworld\n',
+      '---\ntags: [a, [b]]\n',
+      '---\ntags: [a,]\n',
+      '---\ntags:\n  - a\n - b\n',
+      '---\nt: :sym\n',
+      '---\n__proto__: x\n',
+      '--- x\na: 1\n',
+    ]) {
+      assert.equal(fastFrontMatter(src) === undefined || fastFrontMatterData(fastFrontMatter(src)!) === undefined, true, JSON.stringify(src));
+    }
+  });
+
+  it('keeps an unquoted timestamp as Psych types it, and reads the rest in full', () => {
+    const src = '---\ndate: 2025-08-19 14:46:44\ntitle: x\n';
+    assert.equal(agrees(src), 'fast');
+    assert.equal(agrees('---\nupdated: 2025-08-19\n'), 'full');
+    assert.equal(agrees('---\ndate: 2020-02-30\n'), 'full'); // not a timestamp to Psych: its value decides
+  });
+
+  it('on generated front matter (fast-check)', () => {
+    const word = fc.constantFrom('post', 'Hello', 'yes', 'No', 'ON', 'off', 'null', 'Null', '~', 'y', 'n', 'True', 'a-b', 'C#', 'a:b', 'x #y', 'é', '日本', '/p/:title/', '1', '-3', '+4', '012', '1.5', '1e3', '.inf', '0x1F', '1:20', '2020-01-02', '2020-01-02 03:04:05 +0100', '2020-1-2', '@x', '*a', '&a', '!t', '%p', '`c`', '|', '>', '-', '? x', 'a: b', 'a:', '[x]', '{a: 1}', '', ' ');
+    const quoted = fc.oneof(word.map((w) => `"${w}"`), word.map((w) => `'${w.replace(/'/g, "''")}'`), fc.string({ maxLength: 8 }).map((s) => `"${s}"`), fc.string({ maxLength: 8 }).map((s) => `'${s}'`));
+    const scalar = fc.oneof(word, quoted);
+    const flow = fc.array(fc.oneof(word, quoted), { maxLength: 4 }).map((xs) => `[${xs.join(', ')}]`);
+    const key = fc.constantFrom('title', 'date', 'tags', 'categories', 'published', 'layout', 'yes', 'on', 'x', 'x-y', '_z', '2a', 'a b');
+    const block = fc.tuple(fc.constantFrom('', '  ', '    '), fc.array(scalar, { minLength: 1, maxLength: 3 })).map(([ind, xs]) => '\n' + xs.map((x) => `${ind}- ${x}`).join('\n'));
+    const line = fc.oneof(
+      fc.tuple(key, scalar).map(([k, v]) => `${k}: ${v}`),
+      fc.tuple(key, flow).map(([k, v]) => `${k}: ${v}`),
+      fc.tuple(key, block).map(([k, v]) => `${k}:${v}`),
+      fc.constantFrom('# comment', '', '  ', '\t', 'x:\ty', '  indented: 1', 'k:v', '- item'),
+    );
+    let fast = 0;
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 6 }), fc.boolean(), (lines, crlf) => {
+        const src = '---\n' + lines.join('\n') + '\n';
+        if (agrees(crlf ? src.replace(/\n/g, '\r\n') : src) === 'fast') fast++;
+      }),
+      { numRuns: 3000 },
+    );
+    assert.ok(fast > 300, `the generator reached the fast reader only ${fast} times`);
+  });
+
+  it('is what a site document reads (ownFrontMatter), with the YAML document still there on demand', () => {
+    const doc = parseSiteDocument('/s/_posts/2020-01-01-a.md', '_posts/2020-01-01-a.md', 'post', '---\ntitle: A\ntags: [x]\n---\nbody\n');
+    assert.ok(doc.frontMatter?.fast);
+    assert.deepStrictEqual(ownFrontMatter(doc.frontMatter), { title: 'A', tags: ['x'] });
+    assert.deepEqual(doc.frontMatter.yaml.errors, []);
+    assert.deepEqual(doc.frontMatter.doc.toJS(), { title: 'A', tags: ['x'] });
+  });
+});
