@@ -1,7 +1,7 @@
 import type { Document } from 'yaml';
 import { splitFrontMatter, type FrontMatterSplit } from './frontMatter';
 import type { SkipReason } from './site';
-import { LineIndex, stripBom } from './text';
+import { detached, LineIndex, stripBom } from './text';
 import { fastFrontMatter, type FastPair } from './yamlFast';
 import { parseFrontMatterYaml, type ParsedYaml } from './yamlPsych';
 
@@ -59,7 +59,7 @@ export interface SiteDocument {
 export function parseSiteDocument(path: string, relativePath: string, kind: DocumentKind, raw: string, skipped?: SiteDocument['skipped']): SiteDocument {
   const { text, bom } = stripBom(raw);
   const split = splitFrontMatter(text);
-  const frontMatter = split ? new LazyFrontMatter(split, text.slice(0, split.yamlEnd)) : undefined;
+  const frontMatter = split ? new LazyFrontMatter(split, detached(text.slice(0, split.yamlEnd))) : undefined;
   let lines: LineIndex | undefined;
   return {
     path,

@@ -49,12 +49,12 @@ class VersionedSet<T> extends Set<T> {
 export class SiteIndex {
   readonly files = new VersionedSet<string>();
   /** Posts by URL (several when they collide). */
-  readonly urls = new Map<string, Set<string>>();
+  readonly urls = new MultiMap();
   /** Bumped on every change to `posts`, so what is derived from them can be cached. */
   postsVersion = 0;
   /** Posts by file name without extension, and by slug: the keys `{% post_url %}` looks them up by. */
-  private readonly byBasename = new Map<string, Set<string>>();
-  private readonly bySlug = new Map<string, Set<string>>();
+  private readonly byBasename = new MultiMap();
+  private readonly bySlug = new MultiMap();
   private derived = new Map<string, { version: number; value: Set<string> }>();
   /** Bumped whenever tag or category counts change. */
   private taxonomyVersion = 0;
@@ -112,18 +112,18 @@ export class SiteIndex {
     const base = rel.slice(rel.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
     if (old) {
       this.count(old.info, -1);
-      if (old.info.url) this.urls.get(old.info.url)?.delete(rel);
-      this.bySlug.get(old.info.slug)?.delete(rel);
+      if (old.info.url) this.urls.delete(old.info.url, rel);
+      this.bySlug.delete(old.info.slug, rel);
     }
     if (info) {
       this.posts.set(rel, { relativePath: rel, info, keys });
       this.count(info, +1);
-      if (info.url) addTo(this.urls, info.url, rel);
-      addTo(this.byBasename, base, rel);
-      addTo(this.bySlug, info.slug, rel);
+      if (info.url) this.urls.add(info.url, rel);
+      this.byBasename.add(base, rel);
+      this.bySlug.add(info.slug, rel);
     } else {
       this.posts.delete(rel);
-      this.byBasename.get(base)?.delete(rel);
+      this.byBasename.delete(base, rel);
     }
   }
 
@@ -330,10 +330,35 @@ async function readAuthors(fs: SiteFs, site: SiteModel, files: Set<string>, data
   return found ? out : undefined;
 }
 
-function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(value);
+/**
+ * Keys to sets of values that holds a key's lone value without a Set: nearly
+ * every URL, basename and slug belongs to one post, and 3 Sets per post were a
+ * third of what building the index allocated.
+ */
+export class MultiMap {
+  private readonly map = new Map<string, string | Set<string>>();
+
+  add(key: string, value: string): void {
+    const v = this.map.get(key);
+    if (v === undefined) this.map.set(key, value);
+    else if (typeof v !== 'string') v.add(value);
+    else if (v !== value) this.map.set(key, new Set([v, value]));
+  }
+
+  delete(key: string, value: string): void {
+    const v = this.map.get(key);
+    if (v === value) this.map.delete(key);
+    else if (v !== undefined && typeof v !== 'string') {
+      v.delete(value);
+      if (v.size === 0) this.map.delete(key);
+    }
+  }
+
+  /** The values of a key; undefined when none. */
+  get(key: string): ReadonlySet<string> | undefined {
+    const v = this.map.get(key);
+    return v === undefined ? undefined : typeof v === 'string' ? new Set([v]) : v;
+  }
 }
 
 /** Builds the index of a whole site. */

@@ -40,25 +40,28 @@ export function machineZone(): string | undefined {
 }
 
 const OFFSET_CACHE_LIMIT = 50_000;
-/** Per zone and UTC day: the offset when it is the same at both ends of the day (no transition inside). */
-const dayCache = new Map<string, number | null>();
+/** Per zone, per UTC day: the offset when it is the same at both ends of the day (no transition inside). */
+const dayCaches = new Map<string, Map<number, number | null>>();
 const DAY_MS = 86_400_000;
 
 /** Offset east of UTC, in seconds, of `tz` at the instant `epochMs`. */
 export function offsetAt(tz: string | undefined, epochMs: number): number {
-  if (!tz || !isValidZone(tz)) return -new Date(epochMs).getTimezoneOffset() * 60;
+  let days = tz === undefined ? undefined : dayCaches.get(tz);
+  if (days === undefined) {
+    if (!tz || !isValidZone(tz)) return -new Date(epochMs).getTimezoneOffset() * 60;
+    dayCaches.set(tz, (days = new Map()));
+  }
   const day = Math.floor(epochMs / DAY_MS);
-  const key = `${tz} ${day}`;
-  let same = dayCache.get(key);
+  let same = days.get(day);
   if (same === undefined) {
-    const a = zoneOffsetAt(tz, day * DAY_MS);
-    const b = zoneOffsetAt(tz, (day + 1) * DAY_MS - 1000);
+    const a = zoneOffsetAt(tz!, day * DAY_MS);
+    const b = zoneOffsetAt(tz!, (day + 1) * DAY_MS - 1000);
     same = a === b ? a : null;
-    if (dayCache.size >= OFFSET_CACHE_LIMIT) dayCache.clear();
-    dayCache.set(key, same);
+    if (days.size >= OFFSET_CACHE_LIMIT) days.clear();
+    days.set(day, same);
   }
   // A day with a transition (two a year at most) is looked up exactly.
-  return same ?? zoneOffsetAt(tz, epochMs);
+  return same ?? zoneOffsetAt(tz!, epochMs);
 }
 
 function zoneOffsetAt(tz: string, epochMs: number): number {

@@ -84,7 +84,6 @@ export function fastFrontMatter(source: string): FastPair[] | undefined {
 }
 
 // Tabs, non-printables (and what libyaml reads as line breaks or refuses), a BOM inside.
-// eslint-disable-next-line no-control-regex
 const BAIL = /[\t\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF\uD800-\uDFFF]/;
 /** Blank lines and whole-line comments. */
 const SKIP = /^ *(?:#.*)?$/;
