@@ -49,7 +49,7 @@ export function offsetAt(tz: string | undefined, epochMs: number): number {
   let days = tz === undefined ? undefined : dayCaches.get(tz);
   if (days === undefined) {
     if (!tz || !isValidZone(tz)) return -new Date(epochMs).getTimezoneOffset() * 60;
-    dayCaches.set(tz, (days = new Map()));
+    dayCaches.set(tz, (days = new Map<number, number | null>()));
   }
   const day = Math.floor(epochMs / DAY_MS);
   let same = days.get(day);
