@@ -46,6 +46,7 @@ const { values: opts } = parseArgs({
     width: { type: 'string' },
     height: { type: 'string' },
     theme: { type: 'string' },
+    setting: { type: 'string', multiple: true },
     command: { type: 'string' },
     'wait-frame': { type: 'string' },
   },

@@ -15,6 +15,7 @@
 //   --workspace DIR     site to open (default examples/news-site; a temp copy is used)
 //   --extension DIR     extension to load (default: this repo)
 //   --theme NAME        colour theme (default "Default Light Modern")
+//   --setting KEY=JSON  a workspace setting, repeatable (e.g. --setting 'jekyll.preview.style="site"')
 //   --width/--height    viewport in CSS pixels (default 1400×900)
 //   --verbose           echo code-server's log and the browser console
 import * as fs from 'node:fs';
@@ -33,6 +34,22 @@ import {
 } from './codeServer.mjs';
 
 const STEP_TIMEOUT = 60_000;
+
+/** `KEY=JSON` pairs (a bare value that is not JSON is taken as a string). */
+function settingsFrom(pairs = []) {
+  const out = {};
+  for (const pair of [pairs].flat()) {
+    const i = pair.indexOf('=');
+    if (i <= 0) die(`screenshot: --setting ${pair}: expected KEY=VALUE`);
+    const raw = pair.slice(i + 1);
+    try {
+      out[pair.slice(0, i)] = JSON.parse(raw);
+    } catch {
+      out[pair.slice(0, i)] = raw;
+    }
+  }
+  return out;
+}
 
 /** Open the workbench on `file` (optionally at `line`), optionally with the Problems panel, and save a PNG. */
 export async function screenshot(opts) {
@@ -59,6 +76,7 @@ export async function screenshot(opts) {
       // This very settings file; not part of the site.
       'files.exclude': { '.vscode': true },
       'git.enabled': false,
+      ...settingsFrom(opts.setting),
     },
   });
 
@@ -155,6 +173,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       workspace: { type: 'string' },
       extension: { type: 'string' },
       theme: { type: 'string' },
+      setting: { type: 'string', multiple: true },
       width: { type: 'string' },
       height: { type: 'string' },
       verbose: { type: 'boolean', default: false },

@@ -29,8 +29,13 @@ export { formatRubyTime } from './timezone';
  * are initialised when a preview first needs them.
  */
 export function loadRenderer(): Promise<Renderer> {
-  return (renderer ??= Promise.all([import('./render/article'), import('./render/liquid')]).then(([article, liquid]) => ({ ...article, JekyllLiquid: liquid.JekyllLiquid })));
+  return (renderer ??= Promise.all([import('./render/article'), import('./render/liquid'), import('./render/siteStyle')]).then(([article, liquid, siteStyle]) => ({
+    ...article,
+    JekyllLiquid: liquid.JekyllLiquid,
+    SiteStyler: siteStyle.SiteStyler,
+    siteStatusHtml: siteStyle.siteStatusHtml,
+  })));
 }
 let renderer: Promise<Renderer> | undefined;
 
-export type Renderer = typeof import('./render/article') & Pick<typeof import('./render/liquid'), 'JekyllLiquid'>;
+export type Renderer = typeof import('./render/article') & Pick<typeof import('./render/liquid'), 'JekyllLiquid'> & Pick<typeof import('./render/siteStyle'), 'SiteStyler' | 'siteStatusHtml'>;

@@ -1,9 +1,11 @@
 import vscode = require('vscode');
 import type { JekyllLiquid } from '../core/render/liquid';
+import type { SitePage, SiteStyler } from '../core/render/siteStyle';
 import { joinPath, relativePath } from '../core/siteFs';
 import type { SiteIndex } from '../core/siteIndex';
-import type { FromWebview, InitialState, PreviewState, ToWebview } from '../webview/protocol';
+import type { FromWebview, InitialState, PreviewState, StyleProbe, ToWebview } from '../webview/protocol';
 import { core } from './core';
+import { loadSass } from './sass';
 import type { ProblemCache } from './diagnostics';
 import { Disposable } from './dispose';
 import type { SiteEntry, SiteRegistry } from './siteRegistry';
@@ -14,14 +16,38 @@ const THROTTLE_MS = 150;
 /** After the preview scrolled the editor, the editor's own scroll event is not sent back for this long. */
 const ECHO_MS = 150;
 
+type PreviewStyle = 'editor' | 'site';
+
+interface PreviewSettings {
+  remoteImages: boolean;
+  scrollEditorWithPreview: boolean;
+  scrollPreviewWithEditor: boolean;
+  style: PreviewStyle;
+}
+
 /** Sanitised `jekyll.preview.*` settings. */
-function previewSettings(scope: vscode.Uri): { remoteImages: boolean; scrollEditorWithPreview: boolean; scrollPreviewWithEditor: boolean } {
+function previewSettings(scope: vscode.Uri): PreviewSettings {
   const c = vscode.workspace.getConfiguration('jekyll.preview', scope);
   const bool = (key: string, d: boolean): boolean => {
     const v = c.get<unknown>(key);
     return typeof v === 'boolean' ? v : d;
   };
-  return { remoteImages: bool('remoteImages', true), scrollEditorWithPreview: bool('scrollEditorWithPreview', true), scrollPreviewWithEditor: bool('scrollPreviewWithEditor', true) };
+  return {
+    remoteImages: bool('remoteImages', true),
+    scrollEditorWithPreview: bool('scrollEditorWithPreview', true),
+    scrollPreviewWithEditor: bool('scrollPreviewWithEditor', true),
+    style: c.get<unknown>('style') === 'site' ? 'site' : 'editor',
+  };
+}
+
+/** What the page's `<head>` and `<body>` tag hold in the site style (the rest comes by message). */
+type SiteHead = Pick<SitePage, 'sheets' | 'bodyAttributes' | 'htmlAttributes'>;
+
+interface Rendered {
+  /** The content of the preview root. */
+  html: string;
+  /** Set in the site style: when it changes, the page is rebuilt. */
+  site?: SiteHead;
 }
 
 function nonce(): string {
@@ -44,6 +70,7 @@ interface PreviewDeps {
   diagnostics: ProblemCache;
   extensionUri: vscode.Uri;
   liquidFor(index: SiteIndex, site: SiteEntry): Promise<JekyllLiquid>;
+  stylerFor(index: SiteIndex, site: SiteEntry): Promise<SiteStyler>;
 }
 
 /** One preview panel: the post it shows, whether it follows the active editor, its renders. */
@@ -54,9 +81,13 @@ class JekyllPreview extends Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private needsPage = true;
   private renderedVersion = -1;
+  /** Renders the page has shown (test hook: wait for the next one). */
+  private renders = 0;
   private renderedResource = '';
+  /** The site head the page was built with ('' for the editor style). */
+  private renderedHead = '';
   private readonly rendered = this._register(new vscode.EventEmitter<void>());
-  private readonly replies = new Map<number, (html: string) => void>();
+  private readonly replies = new Map<number, (reply: { html: string; styles: Array<string | null> }) => void>();
   private nextRequest = 1;
   private editorEchoUntil = 0;
   private line: number | undefined;
@@ -132,28 +163,39 @@ class JekyllPreview extends Disposable {
     this.dirty = false;
     this.lastStart = Date.now();
     const resource = this.resource;
-    let html: string | undefined;
+    let out: Rendered | undefined;
     let version = -1;
     try {
       const document = await vscode.workspace.openTextDocument(resource);
       await this.deps.sites.ready;
       version = document.version;
-      html = await this.render(document);
+      out = await this.render(document);
       // A render for an older version of the text (or another post) is dropped: the change that made it old asked for a new one.
-      if (document.version !== version || resource.toString() !== this.resource.toString()) html = undefined;
+      if (document.version !== version || resource.toString() !== this.resource.toString()) out = undefined;
     } catch (e) {
-      html = `<p class="jekyll-preview-message">${escapeText(vscode.l10n.t('The preview could not be rendered: {0}', e instanceof Error ? e.message : String(e)))}</p>`;
+      out = { html: `<p class="jekyll-preview-message">${escapeText(vscode.l10n.t('The preview could not be rendered: {0}', e instanceof Error ? e.message : String(e)))}</p>` };
     } finally {
       this.running = false;
     }
     if (this.isDisposed) return;
-    if (html !== undefined) {
-      if (this.needsPage || this.renderedResource !== resource.toString()) {
+    if (out !== undefined) {
+      const head = out.site ? JSON.stringify(out.site) : '';
+      if (this.needsPage || this.renderedResource !== resource.toString() || this.renderedHead !== head) {
         this.needsPage = false;
         this.renderedResource = resource.toString();
-        this.panel.webview.html = this.page({ resource: resource.toString(), locked: this.locked, line: this.line, html, version, scrollEditorWithPreview: previewSettings(resource).scrollEditorWithPreview });
+        this.renderedHead = head;
+        const initial: InitialState = {
+          resource: resource.toString(),
+          locked: this.locked,
+          line: this.line,
+          html: out.html,
+          version,
+          scrollEditorWithPreview: previewSettings(resource).scrollEditorWithPreview,
+          style: out.site ? 'site' : 'editor',
+        };
+        this.panel.webview.html = this.page(initial, out.site);
       } else {
-        void this.post({ type: 'update', html, version });
+        void this.post({ type: 'update', html: out.html, version });
       }
     }
     if (this.dirty) {
@@ -162,30 +204,51 @@ class JekyllPreview extends Disposable {
     }
   }
 
-  private async render(document: vscode.TextDocument): Promise<string> {
+  private async render(document: vscode.TextDocument): Promise<Rendered> {
+    const message = (text: string): Rendered => ({ html: `<p class="jekyll-preview-message">${escapeText(text)}</p>` });
     const site = this.deps.sites.siteFor(document.uri);
-    if (!site) return `<p class="jekyll-preview-message">${escapeText(vscode.l10n.t('This file is not inside a Jekyll site (no _config.yml or _posts folder above it).'))}</p>`;
+    if (!site) return message(vscode.l10n.t('This file is not inside a Jekyll site (no _config.yml or _posts folder above it).'));
     const index = await site.index();
     const liquid = await this.deps.liquidFor(index, site);
-    const { renderArticle, articleHtml, siteFileFor } = await core().loadRenderer();
+    const { renderArticle, articleHtml, siteFileFor, siteStatusHtml } = await core().loadRenderer();
     const article = await renderArticle(index, liquid, {
       path: document.uri.path,
       text: document.getText(),
       nowMs: Date.now(),
       problems: this.deps.diagnostics.problemsFor(document)?.length,
     });
-    if (!article) return `<p class="jekyll-preview-message">${escapeText(vscode.l10n.t('This file is not a post or draft that Jekyll publishes.'))}</p>`;
+    if (!article) return message(vscode.l10n.t('This file is not a post or draft that Jekyll publishes.'));
     const webview = this.panel.webview;
-    return articleHtml(article, {
-      mapUrl: (url) => {
-        const rel = siteFileFor(index, document.uri.path, url);
-        return rel === undefined ? undefined : webview.asWebviewUri(site.uri.with({ path: joinPath(site.uri.path, rel) })).toString();
-      },
-    });
+    const fileUrl = (rel: string): string => webview.asWebviewUri(site.uri.with({ path: joinPath(site.uri.path, rel) })).toString();
+    const settings = previewSettings(document.uri);
+    const notices: string[] = [];
+    if (settings.style === 'site') {
+      const styler = await this.deps.stylerFor(index, site);
+      const result = await styler.render(article, { fileUrl, allowRemote: settings.remoteImages });
+      if (result.style === 'site') {
+        const { sheets, bodyAttributes, htmlAttributes, body, notices: siteNotices } = result.page;
+        return { html: siteStatusHtml(article, siteNotices) + body, site: { sheets, bodyAttributes, htmlAttributes } };
+      }
+      notices.push(result.notice);
+    }
+    return {
+      html: articleHtml(article, {
+        mapUrl: (url) => {
+          const rel = siteFileFor(index, document.uri.path, url);
+          return rel === undefined ? undefined : fileUrl(rel);
+        },
+        notices,
+      }),
+    };
   }
 
-  /** The page: strict CSP with a fresh nonce, our stylesheet and script only, state as escaped JSON. */
-  private page(initial: InitialState): string {
+  /**
+   * The page: strict CSP with a fresh nonce, our script only, state as escaped JSON.
+   * Editor style: our stylesheet. Site style: the site's stylesheets (its own
+   * files, compiled SCSS in nonce'd style elements, `https:` ones only when
+   * remote content is allowed) and the attributes of its `<html>`/`<body>`.
+   */
+  private page(initial: InitialState, site: SiteHead | undefined): string {
     const webview = this.panel.webview;
     const n = nonce();
     const remote = previewSettings(this.resource).remoteImages ? ' https:' : '';
@@ -193,25 +256,44 @@ class JekyllPreview extends Disposable {
       "default-src 'none'",
       `img-src ${webview.cspSource} data:${remote}`,
       `media-src ${webview.cspSource}${remote}`,
-      `style-src ${webview.cspSource} 'unsafe-inline'`,
-      `font-src ${webview.cspSource}`,
+      ...(site
+        ? [
+            // Style elements need the nonce; style attributes (in posts and layouts) stay allowed, as in the editor style.
+            `style-src ${webview.cspSource} 'nonce-${n}'${remote}`,
+            `style-src-elem ${webview.cspSource} 'nonce-${n}'${remote}`,
+            "style-src-attr 'unsafe-inline'",
+            `font-src ${webview.cspSource} data:${remote}`,
+          ]
+        : [`style-src ${webview.cspSource} 'unsafe-inline'`, `font-src ${webview.cspSource}`]),
       `script-src 'nonce-${n}'`,
       "frame-src 'none'",
       "form-action 'none'",
       "base-uri 'none'",
     ].join('; ');
     const media = (...p: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, ...p)).toString();
+    const attrs = (a: Record<string, string>): string => Object.entries(a).map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`).join('');
+    const sheets = site
+      ? [
+          `<link rel="stylesheet" href="${escapeAttribute(media('media', 'preview-site.css'))}">`,
+          ...site.sheets.map((sheet) => {
+            const m = sheet.media ? ` media="${escapeAttribute(sheet.media)}"` : '';
+            // `</` cannot end the style element early: CSS never needs it outside strings, where `\3c /` means the same.
+            return sheet.kind === 'link' ? `<link rel="stylesheet" href="${escapeAttribute(sheet.href)}"${m}>` : `<style nonce="${n}"${m}>${sheet.css.replace(/<\//g, '\\3c /')}</style>`;
+          }),
+        ].join('\n')
+      : `<link rel="stylesheet" href="${escapeAttribute(media('media', 'preview.css'))}">`;
+    const root = site ? '<div id="jekyll-preview-root"></div>' : '<main id="jekyll-preview-root"></main>';
     return `<!DOCTYPE html>
-<html>
+<html${site ? attrs(site.htmlAttributes) : ''}>
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <meta id="jekyll-preview-state" data-state="${escapeAttribute(JSON.stringify(initial))}">
-<link rel="stylesheet" href="${escapeAttribute(media('media', 'preview.css'))}">
+${sheets}
 </head>
-<body>
-<main id="jekyll-preview-root"></main>
+<body${site ? attrs(site.bodyAttributes) : ''}>
+${root}
 <script nonce="${n}" src="${escapeAttribute(media('dist', 'webview.js'))}"></script>
 </body>
 </html>`;
@@ -227,6 +309,7 @@ class JekyllPreview extends Disposable {
         // A late message from the page of the post shown before does not count.
         if (m.resource !== this.resource.toString()) break;
         this.renderedVersion = m.version;
+        this.renders++;
         this.rendered.fire();
         break;
       case 'revealLine':
@@ -239,7 +322,7 @@ class JekyllPreview extends Disposable {
         void vscode.commands.executeCommand('workbench.actions.view.problems');
         break;
       case 'html':
-        this.replies.get(m.id)?.(m.html);
+        this.replies.get(m.id)?.({ html: m.html, styles: m.styles ?? [] });
         this.replies.delete(m.id);
         break;
     }
@@ -285,14 +368,27 @@ class JekyllPreview extends Disposable {
     }
   }
 
-  /** Test hook: the page's DOM once the render for `minVersion` (or later) is in it. */
-  async renderedHtml(minVersion: number, resource?: string, timeoutMs = 30_000): Promise<{ html: string; version: number }> {
-    const ready = (): boolean => this.renderedVersion >= minVersion && (resource === undefined || resource === this.resource.toString());
+  /**
+   * Test hook: the page's DOM once the render for `minVersion` (or later) is in
+   * it, and the page has shown `minRenders` renders; with the computed styles asked for.
+   */
+  async renderedHtml(
+    minVersion: number,
+    resource?: string,
+    styleOf?: StyleProbe[],
+    minRenders = 0,
+    timeoutMs = 30_000,
+  ): Promise<{ html: string; styles: Array<string | null>; version: number; renders: number }> {
+    const ready = (): boolean => this.renderedVersion >= minVersion && this.renders >= minRenders && (resource === undefined || resource === this.resource.toString());
     if (!ready()) {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => {
           sub.dispose();
-          reject(new Error(`the preview did not render version ${minVersion} of ${resource ?? 'its post'} in ${timeoutMs} ms (last: ${this.renderedVersion} of ${this.resource.toString()})`));
+          reject(
+            new Error(
+              `the preview did not render version ${minVersion} (render ${minRenders}) of ${resource ?? 'its post'} in ${timeoutMs} ms (last: ${this.renderedVersion} of ${this.resource.toString()}, render ${this.renders})`,
+            ),
+          );
         }, timeoutMs);
         const sub = this.rendered.event(() => {
           if (ready()) {
@@ -304,11 +400,11 @@ class JekyllPreview extends Disposable {
       });
     }
     const id = this.nextRequest++;
-    const html = await new Promise<string>((resolve) => {
+    const reply = await new Promise<{ html: string; styles: Array<string | null> }>((resolve) => {
       this.replies.set(id, resolve);
-      void this.post({ type: 'requestHtml', id });
+      void this.post({ type: 'requestHtml', id, styleOf });
     });
-    return { html, version: this.renderedVersion };
+    return { ...reply, version: this.renderedVersion, renders: this.renders };
   }
 }
 
@@ -317,6 +413,7 @@ class PreviewManager extends Disposable {
   private readonly previews = new Set<JekyllPreview>();
   private lastActive: JekyllPreview | undefined;
   private liquids = new WeakMap<SiteIndex, JekyllLiquid>();
+  private stylers = new WeakMap<SiteIndex, SiteStyler>();
 
   constructor(
     private readonly sites: SiteRegistry,
@@ -334,6 +431,12 @@ class PreviewManager extends Disposable {
         if (!l) this.liquids.set(index, (l = new JekyllLiquid(site.fs, index)));
         return l;
       },
+      stylerFor: async (index, site) => {
+        const { SiteStyler } = await core().loadRenderer();
+        let s = this.stylers.get(index);
+        if (!s) this.stylers.set(index, (s = new SiteStyler(site.fs, index, await deps.liquidFor(index, site), loadSass)));
+        return s;
+      },
     };
     this.deps = deps;
     this._register(vscode.commands.registerCommand('jekyll.showPreview', (uri?: vscode.Uri) => this.show(uri, false)));
@@ -346,10 +449,10 @@ class PreviewManager extends Disposable {
     );
     // Test hook (not contributed): the active preview's rendered DOM, posted back by its script.
     this._register(
-      vscode.commands.registerCommand('jekyll.preview._html', async (args?: { resource?: string; minVersion?: number }) => {
+      vscode.commands.registerCommand('jekyll.preview._html', async (args?: { resource?: string; minVersion?: number; styleOf?: StyleProbe[]; minRenders?: number }) => {
         const p = [...this.previews].find((x) => x.resource.toString() === args?.resource) ?? this.lastActive;
         if (!p) return undefined;
-        const r = await p.renderedHtml(args?.minVersion ?? 0, args?.resource);
+        const r = await p.renderedHtml(args?.minVersion ?? 0, args?.resource, args?.styleOf, args?.minRenders);
         return { ...r, resource: p.resource.toString(), viewType: p.panel.viewType, locked: p.locked };
       }),
     );
@@ -390,13 +493,16 @@ class PreviewManager extends Disposable {
     );
     this._register(
       sites.onDidChangeIndex(async (site) => {
-        this.liquids.get(await site.index())?.clear();
+        const index = await site.index();
+        this.liquids.get(index)?.clear();
+        this.stylers.get(index)?.clear();
         for (const p of this.previews) if (sites.siteFor(p.resource) === site) p.requestUpdate();
       }),
     );
     this._register(
       sites.onDidChange(() => {
         this.liquids = new WeakMap();
+        this.stylers = new WeakMap();
         for (const p of this.previews) p.requestUpdate(true);
       }),
     );

@@ -35,8 +35,7 @@ function sanitized(html: string): DocumentFragment {
 }
 
 function setContent(html: string, version: number): void {
-  const next = document.createElement('main');
-  next.id = root.id;
+  const next = root.cloneNode(false) as HTMLElement;
   next.appendChild(sanitized(html));
   morphdom(root, next, {
     childrenOnly: true,
@@ -170,12 +169,33 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       vscode.setState(state);
       scrollToLine(m.line);
       break;
-    case 'requestHtml':
-      vscode.postMessage({ type: 'html', id: m.id, html: document.documentElement.outerHTML });
+    case 'requestHtml': {
+      const styles = m.styleOf?.map(({ selector, property }) => {
+        const el = document.querySelector(selector);
+        return el ? getComputedStyle(el).getPropertyValue(property) : null;
+      });
+      vscode.postMessage({ type: 'html', id: m.id, html: document.documentElement.outerHTML, styles });
       break;
+    }
   }
 });
 
+/**
+ * The site style shows the site's own CSS on the browser's defaults, as the
+ * published page: the rules of VS Code's default webview stylesheet (body
+ * padding and colours, link colours …) are taken out; its pseudo-element
+ * rules (scrollbars, find highlights) stay.
+ */
+function setAsideDefaultStyles(): void {
+  const sheet = (document.getElementById('_defaultStyles') as HTMLStyleElement | null)?.sheet;
+  if (!sheet) return;
+  for (let i = sheet.cssRules.length - 1; i >= 0; i--) {
+    const rule = sheet.cssRules[i];
+    if (rule instanceof CSSStyleRule && !rule.selectorText.trim().startsWith('::')) sheet.deleteRule(i);
+  }
+}
+
+if (initial.style === 'site') setAsideDefaultStyles();
 setContent(initial.html, initial.version);
 vscode.setState(state);
 if (state.line !== undefined) {

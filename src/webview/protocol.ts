@@ -19,6 +19,14 @@ export interface InitialState extends PreviewState {
   version: number;
   /** Sync the editor when the preview scrolls. */
   scrollEditorWithPreview: boolean;
+  /** `site`: the page is the site's layout with the site's CSS (VS Code's default webview styles are set aside). */
+  style: 'editor' | 'site';
+}
+
+/** Test hook: a computed style the page reports back (`getComputedStyle(querySelector(selector))[property]`). */
+export interface StyleProbe {
+  selector: string;
+  property: string;
 }
 
 /** Extension → webview. */
@@ -26,7 +34,7 @@ export type ToWebview =
   | { type: 'update'; html: string; version: number }
   | { type: 'scrollToLine'; line: number }
   /** Test hook: post back the rendered DOM. */
-  | { type: 'requestHtml'; id: number };
+  | { type: 'requestHtml'; id: number; styleOf?: StyleProbe[] };
 
 /** Webview → extension. */
 export type FromWebview =
@@ -39,4 +47,4 @@ export type FromWebview =
   /** The header card's problem count was clicked. */
   | { type: 'showProblems' }
   /** Reply to requestHtml: the whole document as it is now. */
-  | { type: 'html'; id: number; html: string };
+  | { type: 'html'; id: number; html: string; styles?: Array<string | null> };

@@ -5,6 +5,7 @@
  * will publish about the post (title, date in the site's zone, author from
  * the site's author data, taxonomy, image, URL, whether it is published).
  */
+import type { PostInfo } from '../post';
 import { editorPost } from '../postText';
 import { joinPath, relativePath } from '../siteFs';
 import type { SiteIndex } from '../siteIndex';
@@ -54,6 +55,10 @@ export interface Article {
   markers: Marker[];
   /** 0-based line where the body starts. */
   bodyLine: number;
+  /** Absolute path of the post. */
+  path: string;
+  /** The post as Jekyll reads it (for the layouts' `page`). */
+  info: PostInfo;
 }
 
 export interface ArticleInput {
@@ -108,7 +113,7 @@ export async function renderArticle(index: SiteIndex, liquid: JekyllLiquid, inpu
   }
   let html: string;
   if (markdown) {
-    html = renderMarkdown(text, kramdownOptions(config.raw)).replace(/ data-line="(\d+)"/g, (_, n: string) => ` data-line="${sourceLine(Number(n))}"`);
+    html = renderMarkdown(text, kramdownOptions(config.raw), { sourceLine });
   } else html = text;
   html = replaceMarkers(html, markers);
 
@@ -139,7 +144,7 @@ export async function renderArticle(index: SiteIndex, liquid: JekyllLiquid, inpu
     states,
     problems: input.problems,
   };
-  return { kind: markdown ? 'markdown' : 'html', card, html, markers, bodyLine };
+  return { kind: markdown ? 'markdown' : 'html', card, html, markers, bodyLine, path: input.path, info };
 }
 
 /** Maps a URL found in a post to the site file it names, when it names one (`/assets/x.png`, `{{ site.baseurl }}/…`, paths relative to the post). */
@@ -220,13 +225,26 @@ export function mapMediaUrls(html: string, map: (url: string) => string | undefi
   );
 }
 
-function decodeEntities(s: string): string {
+/** Decodes the entities an attribute value may hold that matter for a URL. */
+export function decodeEntities(s: string): string {
   return s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 }
 
 export interface ArticleHtmlOptions {
   /** Maps an image URL of the post (or the card) to what the page should load; undefined keeps it. */
   mapUrl?: (url: string) => string | undefined;
+  /** One-line notes shown in the card (e.g. why the site style could not be used). */
+  notices?: readonly string[];
+}
+
+/** The card's publish states and problem count (a link to the Problems view), as inline elements. */
+export function cardStatusHtml(c: HeaderCard): string {
+  const states = c.states.map((s) => `<span class="jekyll-card-state jekyll-card-state-${s}" title="${esc(STATE_LABEL[s])}">${esc(s)}</span>`).join('');
+  const problems =
+    c.problems === undefined
+      ? ''
+      : `<a class="jekyll-card-problems${c.problems > 0 ? ' has-problems' : ''}" href="#jekyll-problems" data-command="problems">${c.problems === 1 ? '1 problem' : `${c.problems} problems`}</a>`;
+  return states + problems;
 }
 
 /** The header card and the body as one HTML fragment (what the preview shows, and `jekyll-posts render` prints). */
@@ -241,16 +259,13 @@ export function articleHtml(a: Article, options: ArticleHtmlOptions = {}): strin
       return `<span class="jekyll-card-author${au.found === false ? ' not-found' : ''}" data-author="${esc(au.key)}">${avatar}${esc(au.name)}${missing}</span>`;
     })
     .join(', ');
-  const states = c.states.map((s) => `<span class="jekyll-card-state jekyll-card-state-${s}" title="${esc(STATE_LABEL[s])}">${esc(s)}</span>`).join('');
-  const problems =
-    c.problems === undefined
-      ? ''
-      : `<a class="jekyll-card-problems${c.problems > 0 ? ' has-problems' : ''}" href="#jekyll-problems" data-command="problems">${c.problems === 1 ? '1 problem' : `${c.problems} problems`}</a>`;
+  const status = cardStatusHtml(c);
   const rows = [
     `<div class="jekyll-card-meta"><time datetime="${esc(c.dateIso)}" title="${esc(c.dateFull)}">${esc(c.date)}</time>${authors ? ` · ${authors}` : ''}</div>`,
     c.categories.length || c.tags.length ? `<div class="jekyll-card-taxonomy">${chips('jekyll-card-category', c.categories)}${chips('jekyll-card-tag', c.tags)}</div>` : '',
     c.url ? `<div class="jekyll-card-url"><a href="${esc(c.url)}">${esc(c.url)}</a></div>` : '',
-    states || problems ? `<div class="jekyll-card-status">${states}${problems}</div>` : '',
+    status ? `<div class="jekyll-card-status">${status}</div>` : '',
+    ...(options.notices ?? []).map((n) => `<div class="jekyll-card-status jekyll-card-notice">${esc(n)}</div>`),
   ].filter(Boolean);
   const image = c.image ? `<img class="jekyll-card-image" src="${esc(map(c.image))}" alt="">` : '';
   const card = `<header class="jekyll-card" data-line="0"><h1 class="jekyll-card-title">${esc(c.title)}</h1>${rows.join('')}${image}</header>`;

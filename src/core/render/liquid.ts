@@ -20,8 +20,9 @@ import { Context, Hash, IncludeTag, Liquid, LiquidError, Tag, TokenizationError,
 import { parseSiteDocument } from '../document';
 import { frontMatterData, type PostInfo } from '../post';
 import { classify, readText } from '../site';
-import { dirname, joinPath, relativePath, type SiteFs } from '../siteFs';
+import { basename, dirname, joinPath, relativePath, type SiteFs } from '../siteFs';
 import type { IndexedPost, SiteIndex } from '../siteIndex';
+import { highlightCode } from './highlight';
 import { jekyllFilters, relativeUrl, rubyToS } from './jekyllFilters';
 import { kramdownOptions, renderMarkdown, type MarkdownOptions } from './markdown';
 import { RubyTime } from './rubyTime';
@@ -185,8 +186,9 @@ const HIGHLIGHT_SYNTAX = /^([a-zA-Z0-9.+#_-]+)\s*((?:\w+(?:=(?:(?:\w|[0-9_-])+|"
 
 /**
  * `{% highlight lang [linenos] %}`: the content is Liquid-rendered first (as
- * Jekyll does), then wrapped as Jekyll wraps Rouge's output. No token spans:
- * the text is exactly Rouge's without its colouring.
+ * Jekyll does), highlighted with Rouge's token classes (highlight.ts; plain
+ * for a language we have no grammar for, as Rouge's plain text lexer) and
+ * wrapped as Jekyll wraps Rouge's output.
  */
 class HighlightTag extends Tag {
   private readonly templates: Template[] = [];
@@ -207,7 +209,7 @@ class HighlightTag extends Tag {
   }
   *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
     const code = String(yield this.liquid.renderer.renderTemplates(this.templates, ctx)).replace(/^[\n\r]+|[\n\r]+$/g, '');
-    let body = escapeCode(code);
+    let body = highlightCode(code, this.lang) ?? escapeCode(code);
     if (this.linenos) {
       const n = code.split('\n').length;
       const gutter = Array.from({ length: n }, (_, i) => `${i + 1}\n`).join('');
@@ -465,6 +467,42 @@ export class JekyllLiquid {
     return { ...base, time: new RubyTime(this.nowMs(), 0, index.site.config.timezone).inZone(index.site.config.timezone) };
   }
 
+  /** `page` for a post as the editor has it (the indexed drop when the text is the indexed one). */
+  pageDrop(path: string, info: PostInfo): Record<string, unknown> {
+    const rel = relativePath(this.index.site.root, path);
+    const sitePost = this.index.posts.get(rel ?? '');
+    return postDrop(this.index, sitePost && sitePost.info === info ? sitePost : { relativePath: rel ?? path, info });
+  }
+
+  /**
+   * Renders a site template that is not the post (a layout, a stylesheet page)
+   * with the given payload (`page`, `layout`, `content` …; `site` and `jekyll`
+   * are added). What Jekyll would fail on becomes a visible marker, without a
+   * line: it is not in the post.
+   */
+  async renderTemplate(source: string, path: string, payload: Record<string, unknown>): Promise<string> {
+    const state: RenderState = { postPath: path, markers: [], startLine: 0 };
+    const title = `Liquid error in ${basename(path)}`;
+    let templates: Template[];
+    try {
+      templates = this.engine.parse(source.replace(/[\uE000\uE001]/g, '\uFFFD'), path);
+    } catch (e) {
+      return markerHtml({ kind: 'error', name: title, message: errorMessage(e), line: undefined });
+    }
+    const scope = { site: this.siteDrop(), jekyll: { version: '4.3.1', environment: 'development' }, ...payload };
+    const ctx = new Context(scope, this.engine.options, { sync: false, globals: { [STATE]: state } }, { liquid: this.engine });
+    // One top-level template at a time, so an error (where Jekyll would stop) costs only its own output.
+    let text = '';
+    for (const tpl of templates) {
+      try {
+        text += String(await toPromise(this.engine.renderer.renderTemplates([tpl], ctx)));
+      } catch (e) {
+        text += mark(state, { kind: 'error', name: title, message: errorMessage(e), line: undefined });
+      }
+    }
+    return replaceMarkers(text, state.markers);
+  }
+
   /** Renders a post's body as Jekyll's Liquid stage does. */
   async render(input: LiquidInput): Promise<LiquidOutput> {
     const state: RenderState = { postPath: input.path, markers: [], startLine: input.startLine };
@@ -488,8 +526,7 @@ export class JekyllLiquid {
       }
     }
     templates ??= [];
-    const sitePost = this.index.posts.get(relativePath(this.index.site.root, input.path) ?? '');
-    const page = postDrop(this.index, sitePost && sitePost.info === input.info ? sitePost : { relativePath: relativePath(this.index.site.root, input.path) ?? input.path, info: input.info });
+    const page = this.pageDrop(input.path, input.info);
     page.content = input.text;
     const scope = { page, site: this.siteDrop(), jekyll: { version: '4.3.1', environment: 'development' } };
     const ctx = new Context(scope, this.engine.options, { sync: false, globals: { [STATE]: state } }, { liquid: this.engine });
@@ -555,37 +592,49 @@ export function markerHtml(m: Marker): string {
   return `<span class="jekyll-unknown" title="${title}">${escapeHtml(label)}</span>`;
 }
 
+/** Where a tag starts: `<` and a letter, `/` or `!`. */
+const TAG_OPEN = /<[a-zA-Z/!]/g;
+/** The rest of a tag: stops at its `>`, at the end, or at a quote that is never closed (then the tag runs to the end). */
+const TAG_REST = /(?:[^"'>]|"[^"]*"|'[^']*')*/y;
+
 /**
  * Replaces marker sentinels in final HTML: inside a tag (an attribute value)
  * a sentinel is dropped, in text it becomes `markerHtml`.
  */
 export function replaceMarkers(html: string, markers: readonly Marker[]): string {
   if (markers.length === 0 || !html.includes(MARK_OPEN)) return html;
-  const parts: string[] = [];
-  let last = 0;
-  let scanned = 0;
-  let inTag = false;
-  let quote = 0;
-  for (let i = html.indexOf(MARK_OPEN); i >= 0; i = html.indexOf(MARK_OPEN, i + 1)) {
-    // Tag state up to the sentinel (char codes, no string building: posts can be megabytes).
-    for (let j = scanned; j < i; j++) {
-      const c = html.charCodeAt(j);
-      if (inTag) {
-        if (quote) {
-          if (c === quote) quote = 0;
-        } else if (c === 34 /* " */ || c === 39 /* ' */) quote = c;
-        else if (c === 62 /* > */) inTag = false;
-      } else if (c === 60 /* < */ && /[a-zA-Z/!]/.test(html[j + 1] ?? '')) inTag = true;
+  // The tag found last, [ts, te), and the start of the next one (-2: not searched yet, -1: none):
+  // tags are found one regular expression search each, only as far as the sentinels go (posts can be megabytes).
+  let ts = -1;
+  let te = 0;
+  let next = -2;
+  const inTag = (i: number): boolean => {
+    for (;;) {
+      if (i < te) return i >= ts;
+      if (next === -2) {
+        TAG_OPEN.lastIndex = te;
+        next = TAG_OPEN.exec(html)?.index ?? -1;
+      }
+      if (next < 0 || next >= i) return false;
+      ts = next;
+      next = -2;
+      TAG_REST.lastIndex = ts + 2;
+      TAG_REST.exec(html);
+      const end = TAG_REST.lastIndex;
+      te = end < html.length && html.charCodeAt(end) === 62 /* > */ ? end + 1 : Infinity;
     }
-    scanned = i;
+  };
+  // Concatenated, not joined: a few pieces of the HTML, which its consumer copies once anyway.
+  let out = '';
+  let last = 0;
+  for (let i = html.indexOf(MARK_OPEN); i >= 0; i = html.indexOf(MARK_OPEN, i + 1)) {
     const close = html.indexOf(MARK_CLOSE, i);
     const m = close > i ? markers[Number(html.slice(i + 1, close))] : undefined;
     if (!m) continue;
-    parts.push(html.slice(last, i));
-    if (!inTag) parts.push(markerHtml(m));
-    last = scanned = close + 1;
+    out += html.slice(last, i);
+    if (!inTag(i)) out += markerHtml(m);
+    last = close + 1;
     i = close;
   }
-  parts.push(html.slice(last));
-  return parts.join('');
+  return out + html.slice(last);
 }

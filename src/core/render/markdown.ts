@@ -12,13 +12,13 @@
  * measurement against the real kramdown.
  *
  * Every block-level element carries `data-line` (0-based line in the post:
- * the body's line plus `env.lineOffset`).
+ * the body's line plus `env.lineOffset`, or what `env.sourceLine` maps it to).
  */
 import MarkdownItCtor from 'markdown-it';
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import { BlockParser, updateAttrWithIal } from './kramdown/block';
 import type { Ial } from './kramdown/element';
-import { installRenderer, renderDocument, renderState, type RenderOptions } from './kramdown/render';
+import { finishDocument, installRenderer, renderState, type RenderOptions } from './kramdown/render';
 import { installSpanRules, tableSegments, type SpanEnv, type TableSegment } from './kramdown/span';
 import { TokenBuilder, assignGfmIds, gfmLineBreaks, replaceAbbreviations } from './kramdown/tokens';
 
@@ -122,24 +122,20 @@ export function kramdownOptions(config: Record<string, unknown>): MarkdownOption
   };
 }
 
-/** What the block rule leaves for the later core rules (in markdown-it's env). */
-interface KdEnv {
-  kdOptions: MarkdownOptions;
-  lineOffset: number;
-  kdSpan?: SpanEnv;
-  kdFootnoteTokens?: Map<string, Token[]>;
-  kdFootnoteLines?: Map<string, number>;
-  kdAbbrev?: { defs: Map<string, string>; attrs: Map<string, Array<[string, string]>> };
-  kdToken?: StateCore['Token'];
+/**
+ * Top-level blocks' tokens per span-and-render step: the tokens of a step are
+ * garbage before the next, so a long post does not keep (and the GC copy) the
+ * whole document's tokens at once.
+ */
+const CHUNK_TOKENS = 1024;
+
+/** What the span rules read from markdown-it's env. */
+interface SpanPhaseEnv {
+  kdSpan: SpanEnv;
 }
 
-/**
- * The block phase (markdown-it's core 'block' rule, replaced): kramdown's
- * whole block parse, as block tokens with `inline` tokens for the span phase.
- */
-function kramdownBlock(state: StateCore): void {
-  const env = state.env as unknown as KdEnv;
-  const o = env.kdOptions;
+/** The block phase: kramdown's whole block parse, and what the span phase and the converter need from it. */
+function blockPhase(md: MarkdownIt, src: string, o: MarkdownOptions, line: (line: number) => number, Tok: StateCore['Token']) {
   const tableEnv: SpanEnv = {
     gfm: o.input === 'GFM',
     hardWrap: o.hardWrap,
@@ -154,24 +150,19 @@ function kramdownBlock(state: StateCore): void {
     paragraphEndQuirk: o.paragraphEndQuirk,
     parseBlockHtml: o.parseBlockHtml,
     parseSpanHtml: o.parseSpanHtml,
-    tableSegments: (text: string): TableSegment[] => tableSegments(state.md, { ...tableEnv, parseSpanHtml: parser.options.parseSpanHtml }, text),
+    tableSegments: (text: string): TableSegment[] => tableSegments(md, { ...tableEnv, parseSpanHtml: parser.options.parseSpanHtml }, text),
   });
-  const result = parser.parse(state.src);
-  const buildOpts = { lineOffset: env.lineOffset, headerOffset: o.headerOffset, alds: result.alds };
-  const tokens = new TokenBuilder(state.Token, buildOpts).build(result.root.children);
-  for (const t of tokens) state.tokens.push(t);
+  const result = parser.parse(src);
+  const buildOpts = { line, headerOffset: o.headerOffset, alds: result.alds };
   const footnoteTokens = new Map<string, Token[]>();
   const footnoteLines = new Map<string, number>();
   for (const [name, f] of result.footnotes) {
-    footnoteTokens.set(name, new TokenBuilder(state.Token, { ...buildOpts, baseIndent: 6 }).build(f.content.children));
-    footnoteLines.set(name, f.content.line + env.lineOffset);
+    footnoteTokens.set(name, new TokenBuilder(Tok, { ...buildOpts, baseIndent: 6 }).build(f.content.children));
+    footnoteLines.set(name, line(f.content.line));
   }
-  env.kdFootnoteTokens = footnoteTokens;
-  env.kdToken = state.Token;
-  env.kdFootnoteLines = footnoteLines;
   const linkDefs = new Map<string, { url: string; title: string | undefined; ial: Ial | undefined }>();
-  for (const [id, d] of result.linkDefs) linkDefs.set(id, { url: d.url, title: d.title, ial: d.eob.options.ial });
-  env.kdSpan = {
+  for (const [id, d] of result.linkDefs) linkDefs.set(id, { url: d.url, title: d.title, ial: d.eob.readOptions.ial });
+  const span: SpanEnv = {
     gfm: o.input === 'GFM',
     hardWrap: o.hardWrap,
     parseSpanHtml: parser.options.parseSpanHtml,
@@ -182,70 +173,104 @@ function kramdownBlock(state: StateCore): void {
   };
   const abbrAttrs = new Map<string, Array<[string, string]>>();
   for (const [id, eob] of result.abbrevEob) {
-    const a: Record<string, string> = { ...eob.attr };
-    if (eob.options.ial) updateAttrWithIal(a, eob.options.ial, result.alds);
+    const a: Record<string, string> = { ...eob.readAttr };
+    const ial = eob.readOptions.ial;
+    if (ial) updateAttrWithIal(a, ial, result.alds);
     abbrAttrs.set(id, Object.entries(a));
   }
-  env.kdAbbrev = { defs: result.abbrevDefs, attrs: abbrAttrs };
+  return { root: result.root, buildOpts, footnoteTokens, footnoteLines, span, abbrev: { defs: result.abbrevDefs, attrs: abbrAttrs } };
 }
 
-/** After span parsing: footnote bodies, header ids, abbreviations, GFM line breaks. */
-function kramdownPost(state: StateCore): void {
-  const env = state.env as unknown as KdEnv;
-  const o = env.kdOptions;
-  const md = state.md;
-  const footnotes = env.kdFootnoteTokens ?? new Map<string, Token[]>();
-  // Token streams the core 'inline' rule did not see: footnote bodies and the
-  // lists kept aside by {:toc} / {:footnotes} placeholders.
-  const collect = (tokens: Token[], into: Token[][]): void => {
-    for (const t of tokens) {
-      const list = (t.meta as { list?: Token[] } | null)?.list;
-      if (list) {
-        into.push(list);
-        collect(list, into);
-      }
+/** Token streams inside `tokens` the span phase must also see: the lists kept aside by {:toc} / {:footnotes} placeholders. */
+function collectAsides(tokens: Token[], into: Token[][]): Token[][] {
+  for (const t of tokens) {
+    const list = (t.meta as { list?: Token[] } | null)?.list;
+    if (list) {
+      into.push(list);
+      collectAsides(list, into);
     }
-  };
-  const asides: Token[][] = [];
-  collect(state.tokens, asides);
-  const notes: Token[][] = [];
-  for (const tokens of footnotes.values()) {
-    notes.push(tokens);
-    collect(tokens, notes);
   }
-  for (const tokens of [...asides, ...notes]) {
-    for (const t of tokens) if (t.type === 'inline') md.inline.parse(t.content, md, state.env, t.children!);
-  }
-  const all = [state.tokens, ...asides, ...notes];
-  if (o.input === 'GFM' && o.autoIds) assignGfmIds(state.tokens, o.autoIdPrefix);
-  const ab = env.kdAbbrev;
-  if (ab) for (const tokens of all) replaceAbbreviations(tokens, ab.defs, (a) => ab.attrs.get(a) ?? [], state.Token);
-  // GFM's update_elements walks the main tree only (not footnote bodies).
-  if (o.input === 'GFM') for (const tokens of [state.tokens, ...asides]) gfmLineBreaks(tokens, o.hardWrap, state.Token);
+  return into;
+}
+
+function parseSpans(md: MarkdownIt, env: SpanPhaseEnv, lists: Token[][]): void {
+  for (const tokens of lists) for (const t of tokens) if (t.type === 'inline') md.inline.parse(t.content, md, env as unknown as Record<string, unknown>, t.children!);
 }
 
 function createMd(): MarkdownIt {
   const md = new MarkdownItCtor('zero', { html: true, maxNesting: 200 });
-  md.core.ruler.at('normalize', () => {});
-  md.core.ruler.disable(['text_join']);
-  md.core.ruler.at('block', kramdownBlock);
   md.inline.ruler.disable(['text']);
   md.inline.ruler2.disable(['balance_pairs', 'fragments_join']);
   installSpanRules(md);
-  md.core.ruler.push('kramdown_post', kramdownPost);
   installRenderer(md);
   return md;
 }
 
-let shared: MarkdownIt | undefined;
+let shared: { md: MarkdownIt; Tok: StateCore['Token'] } | undefined;
 
-/** Renders a post body (the text after the front matter) as kramdown would; HTML with data-line attributes. */
-export function renderMarkdown(src: string, options: MarkdownOptions, env: { lineOffset?: number } = {}): string {
-  const md = (shared ??= createMd());
-  const e: KdEnv = { kdOptions: options, lineOffset: env.lineOffset ?? 0 };
-  const tokens = md.parse(src, e as unknown as Record<string, unknown>);
+/** Matches at once; a regular expression search flattens the string it is given. */
+const FLATTEN = /^/;
+
+/** Where the body is in the post, for the data-line attributes. */
+export interface MarkdownEnv {
+  /** Added to the body's 0-based lines. */
+  lineOffset?: number;
+  /** Maps a line (after lineOffset) to the post's line, e.g. through the Liquid stage's output. */
+  sourceLine?: (line: number) => number;
+}
+
+/**
+ * Renders a post body (the text after the front matter) as kramdown would; HTML with data-line attributes.
+ *
+ * kramdown's block parse of the whole body first (link definitions,
+ * footnotes and abbreviations anywhere count everywhere), then, top-level
+ * blocks a chunk at a time, its span parse and the passes after it (GFM
+ * header ids, abbreviations, hard line breaks) and the HTML; footnotes and
+ * the {:toc} list last, as kramdown's convert_root adds them.
+ */
+export function renderMarkdown(src: string, options: MarkdownOptions, env: MarkdownEnv = {}): string {
+  if (!shared) {
+    const created = createMd();
+    shared = { md: created, Tok: new created.core.State('', created, {}).Token };
+  }
+  const { md, Tok } = shared;
+  const o = options;
+  const offset = env.lineOffset ?? 0;
+  const sourceLine = env.sourceLine;
+  const b = blockPhase(md, src, o, sourceLine ? (l) => sourceLine(l + offset) : (l) => l + offset, Tok);
+  const spanEnv: SpanPhaseEnv = { kdSpan: b.span };
   // The renderer reads the same option names; only the input flavour becomes a flag.
-  const renderOpts: RenderOptions = { ...options, gfm: options.input === 'GFM' };
-  const renv = { ...e, kdRender: renderState(renderOpts, e.kdFootnoteTokens ?? new Map<string, Token[]>(), e.kdFootnoteLines ?? new Map<string, number>(), e.kdToken ?? new md.core.State('', md, {}).Token) };
-  return renderDocument(md, tokens, renv);
+  const renderOpts: RenderOptions = { ...o, gfm: o.input === 'GFM' };
+  const renv = { kdRender: renderState(renderOpts, b.footnoteTokens, b.footnoteLines, Tok) };
+  const ids = new Map<string, number>();
+  const abbreviations = (lists: Token[][]): void => {
+    for (const tokens of lists) replaceAbbreviations(tokens, b.abbrev.defs, (a) => b.abbrev.attrs.get(a) ?? [], Tok);
+  };
+  const parts: string[] = [];
+  const spanAndRender = (tokens: Token[]): void => {
+    const lists = [tokens, ...collectAsides(tokens, [])];
+    parseSpans(md, spanEnv, lists);
+    if (o.input === 'GFM' && o.autoIds) assignGfmIds(tokens, o.autoIdPrefix, ids);
+    abbreviations(lists);
+    // GFM's update_elements walks the main tree only (not footnote bodies).
+    if (o.input === 'GFM') for (const list of lists) gfmLineBreaks(list, o.hardWrap, Tok);
+    const html = md.renderer.render(tokens, md.options, renv);
+    // The renderer's output is a rope of one piece per token: flattened now, while its pieces
+    // are young and close together, rather than at the first search of the whole document.
+    FLATTEN.test(html);
+    parts.push(html);
+  };
+  const rest = new TokenBuilder(Tok, b.buildOpts).build(b.root.children, (tokens) => {
+    if (tokens.length >= CHUNK_TOKENS) {
+      spanAndRender(tokens);
+      return true;
+    }
+    return false;
+  });
+  spanAndRender(rest);
+  const notes: Token[][] = [];
+  for (const tokens of b.footnoteTokens.values()) notes.push(tokens, ...collectAsides(tokens, []));
+  parseSpans(md, spanEnv, notes);
+  abbreviations(notes);
+  return finishDocument(md, parts.join(''), renv);
 }

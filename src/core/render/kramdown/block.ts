@@ -282,6 +282,11 @@ interface BlockRule {
 
 const WS = ' \t\r\n\f\v';
 
+/** `[ \t\r\n\f\v\0]`: what a paragraph loses at its ends. */
+function isParagraphSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0;
+}
+
 /**
  * Nesting depth (blockquotes, lists, HTML elements…) past which the nesting
  * parsers stop matching, so that hostile input cannot exhaust the stack or,
@@ -355,8 +360,8 @@ export class BlockParser {
   /** Parses a whole document (kramdown's adapt_source first). */
   parse(source: string): ParseResult {
     let s = source.replace(/\r\n?/g, '\n');
-    if (s.endsWith('\n')) s = s.slice(0, -1);
-    s += '\n';
+    // chomp + "\n": unchanged when it ends with one (no copy of a long post).
+    if (!s.endsWith('\n')) s += '\n';
     this.parseBlocks(this.root, s, 0);
     return {
       root: this.root,
@@ -657,13 +662,13 @@ export class BlockParser {
       it.values = undefined;
       const ch = it.children;
       if (ch.length === 0) continue;
-      if (ch[0]!.type === 'p' && ch.length >= 2 && ch[1]!.type === 'eob' && ch[0]!.options.ial) ch.splice(1, 1);
+      if (ch[0]!.type === 'p' && ch.length >= 2 && ch[1]!.type === 'eob' && ch[0]!.readOptions.ial) ch.splice(1, 1);
       if (
         ch[0]!.type === 'p' &&
         (ch.length < 2 || ch[1]!.type !== 'blank' || (it === list.children[list.children.length - 1] && ch.length === 2 && !eobFound)) &&
         (list.children[list.children.length - 1] !== it ||
           list.children.length === 1 ||
-          list.children.slice(0, -1).some((c) => !c.children[0] || c.children[0].type !== 'p' || c.children[0].options.transparent))
+          list.children.slice(0, -1).some((c) => !c.children[0] || c.children[0].type !== 'p' || c.children[0].readOptions.transparent))
       ) {
         if (ch.length > 1 && ch[1]!.type !== 'blank') ch[0]!.children[0]!.value += '\n';
         ch[0]!.options.transparent = true;
@@ -730,7 +735,7 @@ export class BlockParser {
       dt.children.push(el('raw_text', term, dt.line));
       deflist.children.push(dt);
     });
-    deflist.options.ial = para.options.ial;
+    deflist.options.ial = para.readOptions.ial;
 
     let item: El | undefined;
     let contentRe = '';
@@ -860,7 +865,7 @@ export class BlockParser {
       e.options.ial = this.blockIal;
       this.blockIal = undefined;
     }
-    const inRaw = this.tree.type === 'html_element' && this.tree.options.contentModel === 'raw';
+    const inRaw = this.tree.type === 'html_element' && this.tree.readOptions.contentModel === 'raw';
     let model: ContentModel = !inRaw ? (this.options.parseBlockHtml ? contentModel(e.value) : 'raw') : 'raw';
     const mdAttr = e.attr.markdown;
     if (mdAttr !== undefined) {
@@ -887,7 +892,7 @@ export class BlockParser {
       } else {
         this.parseRawHtml(e);
       }
-      if (!(this.tree.type === 'html_element' && this.tree.options.contentModel === 'raw')) this.src.scan(TRAILING_WHITESPACE);
+      if (!(this.tree.type === 'html_element' && this.tree.readOptions.contentModel === 'raw')) this.src.scan(TRAILING_WHITESPACE);
     }
   }
 
@@ -1147,13 +1152,14 @@ export class BlockParser {
   parseParagraph(): boolean {
     const pos = this.src.pos;
     const line = this.src.lineAt();
-    let result = this.src.scan(PARAGRAPH_MATCH) ?? '';
-    while (!this.src.check(this.paragraphEnd)) {
-      const next = this.src.scan(PARAGRAPH_MATCH);
-      if (next === null) break;
-      result += next;
+    if (this.src.scan(PARAGRAPH_MATCH) !== null) {
+      while (!this.src.check(this.paragraphEnd) && this.src.scan(PARAGRAPH_MATCH) !== null);
     }
-    result = result.replace(/[ \t\r\n\f\v\0]+$/, '');
+    // The lines scanned are contiguous: one slice of the source, without its trailing whitespace.
+    const s = this.src.s;
+    let end = this.src.pos;
+    while (end > pos && isParagraphSpace(s.charCodeAt(end - 1))) end--;
+    const result = s.slice(pos, end);
     const last = this.last();
     if (last && last.type === 'p') {
       const lastItem = last.children[last.children.length - 1];
@@ -1166,7 +1172,9 @@ export class BlockParser {
     } else {
       const p = this.newBlockEl('p', '', line);
       this.tree.children.push(p);
-      this.addText(result.replace(/^[ \t\r\n\f\v\0]+/, ''), p);
+      let start = 0;
+      while (start < result.length && isParagraphSpace(result.charCodeAt(start))) start++;
+      this.addText(start > 0 ? result.slice(start) : result, p);
     }
     return true;
   }

@@ -1,10 +1,11 @@
 /**
  * markdown-it renderer rules producing kramdown 2.4's HTML (its
- * Converter::Html with Jekyll's settings): Rouge's code block wrapper (no
- * highlighting spans), `language-plaintext highlighter-rouge` code spans,
- * MathJax math, footnotes and the `{:toc}` table of contents.
+ * Converter::Html with Jekyll's settings): Rouge's code block wrapper with
+ * its token classes (highlight.ts), `language-plaintext highlighter-rouge`
+ * code spans, MathJax math, footnotes and the `{:toc}` table of contents.
  */
 import type { Env, MarkdownIt, MarkdownItOptions, RendererRule, Token } from 'markdown-it';
+import { highlightCode } from '../highlight';
 import type { MarkdownOptions } from '../markdown';
 import { ROUGE_LEXERS } from './rougeLexers';
 import { escapeAll, escapeText } from './syntax';
@@ -89,6 +90,12 @@ export function rougeHighlights(lang: string | undefined, o: RenderOptions): boo
   return true;
 }
 
+/** Code as Rouge writes it for `lang` (or the default language): token spans, or just escaped when we have no grammar. */
+function rougeCode(code: string, lang: string | undefined, o: RenderOptions): string {
+  const name = lang ?? o.defaultLang ?? undefined;
+  return (name !== undefined ? highlightCode(code, name) : undefined) ?? escapeAll(code);
+}
+
 function addHighlighterClass(a: Record<string, string>, lang: string | undefined): void {
   const cls = `${a.class ?? ''} highlighter-rouge`.replace(/^[ \t\r\n\f\v]+/, '');
   a.class = lang === undefined ? cls : cls.replace(/\blanguage-\S+|^/, (m) => (m === '' ? `language-${lang} ` : `language-${lang}`));
@@ -106,7 +113,7 @@ function codeBlock(t: Token, o: RenderOptions, indent: string): string {
   const hlLang = t.info !== '' ? t.info : lang;
   if (rougeHighlights(hlLang, o)) {
     addHighlighterClass(a, lang ?? o.defaultLang ?? undefined);
-    return `${indent}<div${dl(t)}${htmlAttributes(Object.entries(a))}><div class="highlight"><pre class="highlight"><code>${escapeAll(t.content)}</code></pre></div>${indent}</div>\n`;
+    return `${indent}<div${dl(t)}${htmlAttributes(Object.entries(a))}><div class="highlight"><pre class="highlight"><code>${rougeCode(t.content, hlLang, o)}</code></pre></div>${indent}</div>\n`;
   }
   let result = escapeAll(t.content);
   if (result.endsWith('\n')) result = result.slice(0, -1);
@@ -120,6 +127,7 @@ function codeSpan(t: Token, o: RenderOptions): string {
   const lang = m ? m[1] : undefined;
   if (rougeHighlights(lang, o)) {
     addHighlighterClass(a, lang ?? o.defaultLang ?? undefined);
+    return `<code${htmlAttributes(Object.entries(a))}>${rougeCode(t.content, lang, o)}</code>`;
   }
   return `<code${htmlAttributes(Object.entries(a))}>${escapeAll(t.content)}</code>`;
 }
@@ -389,9 +397,9 @@ function tocHtml(md: MarkdownIt, options: Required<MarkdownItOptions>, env: Env)
   return list(root, (code.line !== undefined ? ` data-line="${code.line}"` : '') + htmlAttributes(Object.entries(a)), 0);
 }
 
-/** Renders the token stream and adds what kramdown's convert_root adds (footnotes, toc). */
-export function renderDocument(md: MarkdownIt, tokens: Token[], env: Env): string {
-  let result = md.renderer.render(tokens, md.options, env);
+/** Adds to the rendered document what kramdown's convert_root adds (footnotes, toc). */
+export function finishDocument(md: MarkdownIt, html: string, env: Env): string {
+  let result = html;
   const s = rs(env);
   const fn = footnoteContent(md, md.options, env);
   if (s.footnoteLocation) result = result.replace(s.footnoteLocation, () => fn);

@@ -825,7 +825,34 @@ export function installSpanRules(md: MarkdownIt): void {
       return t;
     }
   }
-  md.inline.State = KdStateInline;
+  // markdown-it 15's constructor defines each field through a helper (a dozen calls per inline
+  // token of the post): the same fields in the same order, set directly (and `kd`, which ctx adds).
+  const TokenClass = new Base('', md, {}, []).Token;
+  function newState(src: string, mdi: MarkdownIt, env: unknown, outTokens: Token[]): StateInline {
+    const s = Object.create(KdStateInline.prototype) as Record<string, unknown>;
+    s.pos = 0;
+    s.level = 0;
+    s.pending = '';
+    s.pendingLevel = 0;
+    s.cache = {};
+    s.backticks = {};
+    s.backticksScanned = false;
+    s.skipHtmlSpecial = false;
+    s.linkLevel = 0;
+    s.delimiters = [];
+    s._prev_delimiters = [];
+    s.Token = TokenClass;
+    s.src = src;
+    s.env = env;
+    s.md = mdi;
+    s.tokens = outTokens;
+    s.tokens_meta = new Array(outTokens.length);
+    s.posMax = src.length;
+    s.kd = undefined;
+    return s as unknown as StateInline;
+  }
+  newState.prototype = KdStateInline.prototype;
+  md.inline.State = newState as unknown as typeof KdStateInline;
   md.inline.ruler.disable(md.inline.ruler.getRules('').length ? (md.inline.ruler as unknown as { __rules__: Array<{ name: string }> }).__rules__.map((r) => r.name) : []);
   md.inline.ruler2.disable((md.inline.ruler2 as unknown as { __rules__: Array<{ name: string }> }).__rules__.map((r) => r.name));
   md.inline.ruler.push('kd_stop', stopRule);

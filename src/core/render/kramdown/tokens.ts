@@ -51,7 +51,8 @@ function textOf(e: El): string {
 }
 
 export interface BuildOptions {
-  lineOffset: number;
+  /** The line of the post a line of the parsed text is (written as data-line). */
+  line: (line: number) => number;
   headerOffset: number;
   alds: Map<string, Ial>;
   /** Indentation (spaces) of the outermost blocks: kramdown indents footnote bodies by 6. */
@@ -60,7 +61,7 @@ export interface BuildOptions {
 
 /** Builds the token stream of one element tree. */
 export class TokenBuilder {
-  readonly out: Token[] = [];
+  out: Token[] = [];
   private level = 0;
   private html = '';
   /** Depth of block-level HTML elements (GFM's update_elements does not enter them). */
@@ -95,7 +96,8 @@ export class TokenBuilder {
     if (nesting > 0) this.level++;
     if (line !== undefined) {
       // Absolute line in the post: rendered as data-line.
-      t.map = [line + this.o.lineOffset, line + this.o.lineOffset + 1];
+      const l = this.o.line(line);
+      t.map = [l, l + 1];
     }
     if (attrs && attrs.length) t.attrs = attrs;
     this.out.push(t);
@@ -106,24 +108,38 @@ export class TokenBuilder {
     const t = this.push('inline', '', 0, undefined);
     t.content = content;
     t.children = [];
-    t.map = [line + this.o.lineOffset, line + this.o.lineOffset + 1];
+    const l = this.o.line(line);
+    t.map = [l, l + 1];
     t.meta = { inHtml: this.inHtml > 0 };
     return t;
   }
 
   /** The element's attributes with its IAL applied (update_tree). */
   private attrs(e: El): Array<[string, string]> {
-    if (!e.options.ial) {
-      for (const _k in e.attr) return Object.entries(e.attr);
+    const ial = e.readOptions.ial;
+    if (!ial) {
+      for (const _k in e.readAttr) return Object.entries(e.readAttr);
       return [];
     }
-    const a: Record<string, string> = { ...e.attr };
-    if (e.options.ial) updateAttrWithIal(a, e.options.ial, this.o.alds);
+    const a: Record<string, string> = { ...e.readAttr };
+    updateAttrWithIal(a, ial, this.o.alds);
     return Object.entries(a);
   }
 
-  build(children: El[]): Token[] {
-    this.blocks(children, false);
+  /**
+   * The tokens of `children`. With `take`: after each top-level block that
+   * leaves no HTML pending, the tokens so far are offered to `take`, and
+   * dropped from the result when it takes them (true).
+   */
+  build(children: El[], take?: (tokens: Token[]) => boolean): Token[] {
+    this.blocks(
+      children,
+      false,
+      take &&
+        (() => {
+          if (this.html === '' && take(this.out)) this.out = [];
+        }),
+    );
     this.flushHtml();
     return this.out;
   }
@@ -131,7 +147,7 @@ export class TokenBuilder {
   /** Whether the element being converted is the last of its parent (for GFM's trailing <br /> rule). */
   private isLast = true;
 
-  private blocks(children: El[], parentRaw: boolean): void {
+  private blocks(children: El[], parentRaw: boolean, afterEach?: () => void): void {
     // update_tree merges a blank into the previous one when only eobs are between them.
     let lastBlank = false;
     // Index of the last child that is not an eob (for isLast).
@@ -146,6 +162,7 @@ export class TokenBuilder {
       }
       this.isLast = i >= lastReal;
       this.block(c, parentRaw);
+      afterEach?.();
     });
   }
 
@@ -158,7 +175,7 @@ export class TokenBuilder {
       case 'footnote_def':
         return;
       case 'p': {
-        const transparent = e.options.transparent === true;
+        const transparent = e.readOptions.transparent === true;
         const open = this.push('paragraph_open', 'p', 1, e.line, this.attrs(e));
         open.hidden = transparent;
         this.inline(textOf(e), e.line);
@@ -166,9 +183,9 @@ export class TokenBuilder {
         return;
       }
       case 'header': {
-        const level = Math.max(1, Math.min(6, (e.options.level ?? 1) + this.o.headerOffset));
+        const level = Math.max(1, Math.min(6, (e.readOptions.level ?? 1) + this.o.headerOffset));
         const open = this.push('heading_open', `h${level}`, 1, e.line, this.attrs(e));
-        open.meta = { level: e.options.level, rawText: e.options.rawText ?? '', gfmId: this.inHtml === 0 };
+        open.meta = { level: e.readOptions.level, rawText: e.readOptions.rawText ?? '', gfmId: this.inHtml === 0 };
         this.inline(textOf(e), e.line);
         this.push('heading_close', `h${level}`, -1, undefined);
         return;
@@ -181,7 +198,7 @@ export class TokenBuilder {
       case 'codeblock': {
         const t = this.push('code_block', 'code', 0, e.line, this.attrs(e));
         t.content = e.value;
-        t.info = e.options.lang ?? '';
+        t.info = e.readOptions.lang ?? '';
         return;
       }
       case 'hr':
@@ -189,7 +206,7 @@ export class TokenBuilder {
         return;
       case 'ul':
       case 'ol': {
-        const refs = e.options.ial?.refs ?? [];
+        const refs = e.readOptions.ial?.refs ?? [];
         if (refs.includes('toc')) {
           const t = this.push('kd_toc', e.type, 0, e.line, this.attrs(e));
           t.meta = { list: this.sub(e) };
@@ -212,7 +229,7 @@ export class TokenBuilder {
         const open = this.push(`${type}_open`, e.type, 1, e.line, this.attrs(e));
         const kids = e.children.filter((c) => c.type !== 'eob');
         const first = kids[0];
-        open.meta = { compact: kids.length === 0 || (first?.type === 'p' && first.options.transparent === true) };
+        open.meta = { compact: kids.length === 0 || (first?.type === 'p' && first.readOptions.transparent === true) };
         this.blocks(e.children, false);
         this.push(`${type}_close`, e.type, -1, undefined);
         return;
@@ -229,7 +246,7 @@ export class TokenBuilder {
         return;
       case 'table': {
         this.push('table_open', 'table', 1, e.line, this.attrs(e));
-        const align = e.options.alignment ?? [];
+        const align = e.readOptions.alignment ?? [];
         for (const part of e.children) {
           this.push(`${part.type}_open`, part.type, 1, part.children[0]?.line ?? e.line, this.attrs(part));
           for (const row of part.children) {
@@ -272,8 +289,8 @@ export class TokenBuilder {
         this.html += `${this.indent()}<!-- ${e.value} -->\n`;
         return;
       case 'raw': {
-        const types = e.options.rawType ?? [];
-        if (types.length === 0 || types.some((t) => t.includes('html'))) this.html += e.value + (e.options.category === 'block' || parentRaw ? (parentRaw ? '' : '\n') : '');
+        const types = e.readOptions.rawType ?? [];
+        if (types.length === 0 || types.some((t) => t.includes('html'))) this.html += e.value + (e.readOptions.category === 'block' || parentRaw ? (parentRaw ? '' : '\n') : '');
         return;
       }
       case 'text':
@@ -301,13 +318,13 @@ export class TokenBuilder {
   }
 
   private htmlElement(e: El, parentRaw: boolean): void {
-    const model = e.options.contentModel ?? 'raw';
+    const model = e.readOptions.contentModel ?? 'raw';
     const attrs = this.attrs(e);
-    const dataLine = !parentRaw || HTML_BLOCK_ELEMENTS.has(e.value) ? ` data-line="${e.line + this.o.lineOffset}"` : '';
+    const dataLine = !parentRaw || HTML_BLOCK_ELEMENTS.has(e.value) ? ` data-line="${this.o.line(e.line)}"` : '';
     const start = `${parentRaw ? '' : this.indent()}<${e.value}${dataLine}${htmlAttributes(attrs)}`;
     const nl = parentRaw ? '' : '\n';
     const kids = e.children.filter((c) => c.type !== 'eob');
-    if (e.options.isClosed && model === 'raw') {
+    if (e.readOptions.isClosed && model === 'raw') {
       this.html += `${start} />${nl}`;
     } else if (kids.length > 0 && model !== 'block') {
       this.html += `${start}>`;
@@ -389,6 +406,9 @@ export function gfmLineBreaks(tokens: Token[], hardWrap: boolean, Tok: TokenCtor
   const sep = hardWrap ? '\n' : '\\\n';
   for (const block of tokens) {
     if (block.type !== 'inline' || !block.children || (block.meta as { inHtml?: boolean } | null)?.inHtml) continue;
+    // A text token's newline is the source's, and a backslash before it is too, or comes from
+    // an escaped backslash (`\\`), which leaves one before the newline in the source as well.
+    if (!block.content.includes(sep)) continue;
     const kids = block.children;
     if (!kids.some((k) => k.type === 'text' && k.content.includes(sep))) continue;
     const out: Token[] = [];
