@@ -73,6 +73,12 @@ export function fastFrontMatter(source: string): FastPair[] | undefined {
       const items = flowList(rest);
       if (!items) return undefined;
       node = { kind: 'seq', value: items };
+    } else if (/^ *"[^"\\]*$/.test(rest)) {
+      // A double-quoted value continued on the next lines (at any indentation, as libyaml allows).
+      const folded = foldDoubleQuoted(rest.slice(rest.indexOf('"') + 1), lines, i + 1);
+      if (!folded) return undefined;
+      node = { kind: 'quoted', source: lines.slice(i, folded.end).join('\n'), value: folded.value };
+      i = folded.end - 1;
     } else {
       const v = scalar(rest, false);
       if (!v) return undefined;
@@ -135,6 +141,32 @@ function scalar(raw: string, flow: boolean): { value: unknown; quoted: boolean }
   // A float, an octal, a timestamp, …: the source is known, the value is the parser's to make.
   if (typed(s)) return { value: UNRESOLVED, quoted: false };
   return { value: s, quoted: false };
+}
+
+/**
+ * A double-quoted scalar without escapes whose first line is `first`, closed
+ * on a later line: YAML's line folding (a line break is a space, each empty
+ * line a newline, white space around breaks dropped). `end` is the index of
+ * the line after the closing quote.
+ */
+function foldDoubleQuoted(first: string, lines: readonly string[], from: number): { value: string; end: number } | undefined {
+  let out = first.replace(/ +$/, '');
+  let empties = 0;
+  for (let j = from; j < lines.length; j++) {
+    const line = lines[j]!;
+    if (line.includes('\\') || /^(?:---|\.\.\.)(?: |$)/.test(line)) return undefined;
+    const close = line.indexOf('"');
+    const text = (close < 0 ? line : line.slice(0, close)).replace(/^ +/, '');
+    const part = close < 0 ? text.replace(/ +$/, '') : text;
+    if (close < 0 && part === '') {
+      empties++;
+      continue;
+    }
+    out += (empties > 0 ? '\n'.repeat(empties) : ' ') + part;
+    empties = 0;
+    if (close >= 0) return /^ *$/.test(line.slice(close + 1)) ? { value: out, end: j + 1 } : undefined;
+  }
+  return undefined;
 }
 
 /** `[a, "b c", 'd']` on one line, nothing after it. */

@@ -70,6 +70,7 @@ describe('fastFrontMatter reads simple front matter exactly as the full parser d
       ['---\norder: 3\nneg: -12\nzero: 0\n', { order: 3, neg: -12, zero: 0 }],
       ['---\r\ntitle: "C# tips: part 1"\r\n# a comment\r\n\r\nurl: /a:b/\r\n', { title: 'C# tips: part 1', url: '/a:b/' }],
       ['---\n', {}],
+      ['---\ntitle: "Results Data Market\nCentre  \n\n   Hospital"\nx: 1\n', { title: 'Results Data Market Centre\nHospital', x: 1 }],
     ];
     for (const [src, want] of cases) {
       const pairs = fastFrontMatter(src);
@@ -84,7 +85,9 @@ describe('fastFrontMatter reads simple front matter exactly as the full parser d
       '---\ntitle: ViMax: Agentic\n',
       '---\ntitle: a # comment\n',
       '---\ntitle: "a\\tb"\n',
-      '---\ntitle: "open\nclose"\n',
+      '---\ntitle: "open\nclose" x\n',
+      '---\ntitle: "open\n--- close"\n',
+      '---\ntitle: "open\nback\\\\slash"\n',
       '---\nimage:\n  path: /x.png\n',
       '---\na: 1\na: 2\n',
       '---\na: &x 1\nb: *x\n',
@@ -119,9 +122,13 @@ describe('fastFrontMatter reads simple front matter exactly as the full parser d
     const scalar = fc.oneof(word, quoted);
     const flow = fc.array(fc.oneof(word, quoted), { maxLength: 4 }).map((xs) => `[${xs.join(', ')}]`);
     const key = fc.constantFrom('title', 'date', 'tags', 'categories', 'published', 'layout', 'yes', 'on', 'x', 'x-y', '_z', '2a', 'a b');
+    const multiline = fc
+      .tuple(fc.array(fc.constantFrom('word', 'two words', '', ' ', '  lead', 'trail  ', 'a: b', '# x', '---', '...', "it's", 'x"', ' "', 'back\\slash'), { minLength: 1, maxLength: 4 }), fc.constantFrom('', ' ', '  '))
+      .map(([parts, indent]) => '"' + parts.map((p, i) => (i === 0 ? p : indent + p)).join('\n') + '"');
     const block = fc.tuple(fc.constantFrom('', '  ', '    '), fc.array(scalar, { minLength: 1, maxLength: 3 })).map(([ind, xs]) => '\n' + xs.map((x) => `${ind}- ${x}`).join('\n'));
     const line = fc.oneof(
       fc.tuple(key, scalar).map(([k, v]) => `${k}: ${v}`),
+      fc.tuple(key, multiline).map(([k, v]) => `${k}: ${v}`),
       fc.tuple(key, flow).map(([k, v]) => `${k}: ${v}`),
       fc.tuple(key, block).map(([k, v]) => `${k}:${v}`),
       fc.constantFrom('# comment', '', '  ', '\t', 'x:\ty', '  indented: 1', 'k:v', '- item'),
