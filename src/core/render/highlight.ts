@@ -341,13 +341,12 @@ const STYLES: Record<string, GrammarStyle> = {
   bash: { scopes: { comment: 'c' }, plain: shellPlain },
   // A console session: what is not a prompt or a command is the commands' output.
   shell: { scopes: { comment: 'c' }, plain: (t) => span('go', t) },
-  c: { scopes: { string: 's', meta: 'cp' }, plain: codePlain },
+  c: { scopes: { string: 's' }, plain: codePlain },
   cpp: { scopes: { string: 's', built_in: null }, plain: codePlain },
   csharp: CODE,
   css: { scopes: { attribute: 'nl' }, plain: codePlain },
   scss: { scopes: { attribute: 'nl' }, plain: codePlain },
   dart: CODE,
-  diff: {},
   go: { scopes: { comment: 'c' }, plain: codePlain },
   graphql: CODE,
   groovy: CODE,
@@ -363,7 +362,8 @@ const STYLES: Record<string, GrammarStyle> = {
   },
   lua: CODE,
   markdown: {
-    scopes: { section: (t) => (/^#(?!#)|\n=+\s*$/.test(t) ? 'gh' : 'gu'), quote: 'gt', string: 'nv', link: null, symbol: 'ss' },
+    // Rouge's Markdown lexer: `#` and `---` underlined headings are gh, `##`… and `===` underlined gu; quotes gt.
+    scopes: { section: (t) => (/^#(?!#)|\n-+\s*$/.test(t) ? 'gh' : 'gu'), quote: 'gt', string: 'nv', link: null, symbol: 'ss' },
   },
   matlab: CODE,
   objectivec: CODE,
@@ -371,7 +371,7 @@ const STYLES: Record<string, GrammarStyle> = {
   php: CODE,
   powershell: CODE,
   python: {
-    scopes: { keyword: keywordClass({ kn: 'import from', ow: 'and or not in is' }), meta: 'nd', string: (t) => (/^[a-zA-Z]{0,2}("""|\'\'\')/.test(t) ? 'sd' : 's') },
+    scopes: { keyword: keywordClass({ kn: 'import from', ow: 'and or not in is' }), meta: 'nd', string: (t) => (/^[a-zA-Z]{0,2}("""|''')/.test(t) ? 'sd' : 's') },
     plain: codePlain,
   },
   r: CODE,
@@ -383,14 +383,14 @@ const STYLES: Record<string, GrammarStyle> = {
   swift: CODE,
   typescript: JS_STYLE,
   vbnet: CODE,
-  xml: { scopes: { string: 's', meta: 'cp' } },
+  xml: { scopes: { string: 's' } },
   yaml: { scopes: { string: 's', literal: 'no', meta: 'nn', bullet: 'pi' } },
 };
 
 function classOf(scope: string, style: GrammarStyle | undefined): ClassOf {
   const own = style?.scopes;
   for (let s = scope; ; s = s.slice(0, s.lastIndexOf('.'))) {
-    if (own && s in own) return own[s]!;
+    if (own && s in own) return own[s] ?? null;
     const c = SCOPES[s];
     if (c !== undefined) return c;
     if (!s.includes('.')) return null;

@@ -125,14 +125,36 @@ export class Scanner {
       for (let i = this.s.indexOf('\n'); i >= 0; i = this.s.indexOf('\n', i + 1)) this.newlines.push(i);
     }
     const nl = this.newlines;
-    let lo = 0;
-    let hi = nl.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (nl[mid]! < pos) lo = mid + 1;
-      else hi = mid;
+    // The parser mostly asks for a position a few lines on: walk from the last answer.
+    let lo = this.lastLine;
+    const behind = lo > 0 && nl[lo - 1]! >= pos;
+    const far = lo + 8 < nl.length && nl[lo + 8]! < pos;
+    if (lo === 0 || behind || far) {
+      lo = 0;
+      let hi = nl.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (nl[mid]! < pos) lo = mid + 1;
+        else hi = mid;
+      }
+    } else {
+      while (lo < nl.length && nl[lo]! < pos) lo++;
     }
+    this.lastLine = lo;
     return this.line0 + lo;
+  }
+  private lastLine = 0;
+
+  private pipeFrom = -1;
+  private pipeAt = -1;
+  /** Whether a `|` is between pos and `nl` (the end when negative); the search is remembered while pos grows. */
+  hasPipeBefore(nl: number): boolean {
+    const pos = this.pos;
+    if (!(this.pipeFrom >= 0 && this.pipeFrom <= pos && (this.pipeAt < 0 || this.pipeAt >= pos))) {
+      this.pipeFrom = pos;
+      this.pipeAt = this.s.indexOf('|', pos);
+    }
+    return this.pipeAt >= 0 && (nl < 0 || this.pipeAt < nl);
   }
 }
 
@@ -278,9 +300,17 @@ interface BlockRule {
   fn: (p: BlockParser) => boolean;
   /** The characters the start pattern can begin with (a fast pre-check); undefined: any. */
   first?: string;
+  /** What the start pattern needs of the current line (a fast pre-check; `nl`: the line's newline). */
+  line?: (src: Scanner, nl: number) => boolean;
 }
 
 const WS = ' \t\r\n\f\v';
+
+/** SETEXT_HEADER_START's second line starts with `-` or `=`. */
+function underlinedNext(src: Scanner, nl: number): boolean {
+  const c = nl >= 0 ? src.s.charCodeAt(nl + 1) : 0;
+  return c === 45 /* - */ || c === 61 /* = */;
+}
 
 /** `[ \t\r\n\f\v\0]`: what a paragraph loses at its ends. */
 function isParagraphSpace(c: number): boolean {
@@ -345,9 +375,10 @@ export class BlockParser {
       { name: 'list', start: LIST_START, fn: (p) => p.parseList(), first: ' +*-0123456789' },
       { name: 'definition_list', start: DEFINITION_LIST_START, fn: (p) => p.parseDefinitionList(), first: ' :' },
       { name: 'block_html', start: HTML_BLOCK_START, fn: (p) => p.parseBlockHtml(), first: ' <' },
-      { name: 'setext_header', start: SETEXT_HEADER_START, fn: (p) => p.parseSetextHeader() },
+      // setext_header and table: tried at every paragraph line, their patterns read the whole line first.
+      { name: 'setext_header', start: SETEXT_HEADER_START, fn: (p) => p.parseSetextHeader(), line: underlinedNext },
       { name: 'block_math', start: BLOCK_MATH_START, fn: (p) => p.parseBlockMath(), first: ' $\\' },
-      { name: 'table', start: TABLE_START, fn: (p) => p.parseTable() },
+      { name: 'table', start: TABLE_START, fn: (p) => p.parseTable(), line: (src, nl) => src.hasPipeBefore(nl) },
       { name: 'footnote_definition', start: FOOTNOTE_DEFINITION_START, fn: (p) => p.parseFootnoteDefinition(), first: ' [' },
       { name: 'link_definition', start: LINK_DEFINITION_START, fn: (p) => p.parseLinkDefinition(), first: ' [' },
       { name: 'abbrev_definition', start: ABBREV_DEFINITION_START, fn: (p) => p.parseAbbrevDefinition(), first: ' *' },
@@ -383,8 +414,13 @@ export class BlockParser {
     while (!this.src.eos()) {
       let handled = false;
       const c = this.src.s[this.src.pos]!;
+      let nl = -2;
       for (const rule of this.rules) {
         if (rule.first !== undefined && !rule.first.includes(c)) continue;
+        if (rule.line) {
+          if (nl === -2) nl = this.src.s.indexOf('\n', this.src.pos);
+          if (!rule.line(this.src, nl)) continue;
+        }
         if (this.src.check((rule.startRe ??= re(rule.start, 'y'))) && rule.fn(this)) {
           handled = true;
           break;

@@ -80,9 +80,10 @@ export const HR_START = `^${OPT_SPACE}(\\*|-|_)[ \\t]*\\1[ \\t]*\\1(?:\\1|[ \\t]
 
 /** Compiled patterns: flags -> source -> RegExp (sources are mostly constants, whose hashes V8 keeps). */
 const cache = new Map<string, Map<string, RegExp>>();
+const FLAGS = { y: 'muy', g: 'mug', '': 'mu' } as const;
 /** A compiled pattern; `y` for matching at a position, `g` for searching. Always `m`, and `u`. */
 export function re(source: string, flags: 'y' | 'g' | '' = 'y', extra = ''): RegExp {
-  const f = 'mu' + flags + extra;
+  const f = extra === '' ? FLAGS[flags] : 'mu' + flags + extra;
   let byFlags = cache.get(f);
   if (!byFlags) cache.set(f, (byFlags = new Map<string, RegExp>()));
   let r = byFlags.get(source);
