@@ -69,6 +69,9 @@ if (withTests) {
   }
 }
 
+// What ships in dist/ (not the tests): their metafiles name the bundled packages for the notices.
+const shipped = new Set(builds.filter((b) => b.outfile.startsWith('dist/')));
+for (const b of shipped) b.metafile = production;
 const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
@@ -77,8 +80,30 @@ if (watch) {
   const results = await Promise.allSettled(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
   if (results.some((r) => r.status === 'rejected')) process.exitCode = 1;
+  if (production) writeNotices(results.flatMap((r, i) => (r.status === 'fulfilled' && shipped.has(builds[i]) ? [r.value.metafile] : [])));
   if (production && existsSync(SASS_BUNDLE)) {
     writeFileSync(SASS_BUNDLE + '.br', brotliCompressSync(readFileSync(SASS_BUNDLE), { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }));
     rmSync(SASS_BUNDLE);
   }
+}
+
+/**
+ * dist/THIRD_PARTY_NOTICES.txt: the name, version, licence and licence text of every package
+ * bundled into what ships (the bundles drop legal comments; the licences travel here instead).
+ */
+function writeNotices(metafiles) {
+  const packages = new Map();
+  for (const meta of metafiles) {
+    for (const input of Object.keys(meta.inputs)) {
+      const m = /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+      if (m) packages.set(m[1], join('node_modules', m[1]));
+    }
+  }
+  const sections = [...packages].sort(([a], [b]) => a.localeCompare(b)).map(([name, dir]) => {
+    const p = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+    const text = file ? readFileSync(join(dir, file), 'utf8').trim() : `License: ${p.license ?? 'see the package'}`;
+    return `${name} ${p.version} (${p.license ?? 'unknown'})\n${'-'.repeat(60)}\n${text}\n`;
+  });
+  writeFileSync('dist/THIRD_PARTY_NOTICES.txt', `Jekyll Posts bundles the following packages.\n\n${sections.join('\n')}`);
 }
