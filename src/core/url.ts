@@ -31,21 +31,49 @@ export function escapePath(path: string): string {
 
 /** URL#sanitize_url. */
 export function sanitizeUrl(s: string): string {
-  return ('/' + s).replace(/\.\./g, '/').replace(/\.\//g, '').replace(/\/+/g, '/');
+  let out = '/' + s;
+  if (out.includes('..')) out = out.replace(/\.\./g, '/');
+  if (out.includes('./')) out = out.replace(/\.\//g, '');
+  return out.includes('//') ? out.replace(/\/+/g, '/') : out;
 }
 
 /** Fills `:name` placeholders (URL#generate_url_from_drop); `placeholder` answers undefined for a name it does not know, and then so does this (Jekyll raises). */
 export function fillTemplate(template: string, placeholder: (name: string) => string | undefined): string | undefined {
-  let unknown = false;
-  const out = template.replace(/:([a-z_]+)/g, (match, name: string) => {
-    let winner = name;
-    let value = placeholder(name);
-    if (value === undefined && name.endsWith('_')) value = placeholder((winner = name.slice(0, -1)));
-    if (value === undefined) {
-      unknown = true;
-      return match;
+  let out = '';
+  for (const part of templateParts(template)) {
+    if (typeof part === 'string') {
+      out += part;
+      continue;
     }
-    return match.replace(':' + winner, escapePath(value));
-  });
-  return unknown ? undefined : out;
+    // `:name_` is `:name` then `_` when Jekyll knows no `name_` (URL#generate_url_from_drop).
+    let value = placeholder(part.name);
+    let rest = '';
+    if (value === undefined && part.name.endsWith('_')) {
+      value = placeholder(part.name.slice(0, -1));
+      rest = '_';
+    }
+    if (value === undefined) return undefined;
+    out += escapePath(value) + rest;
+  }
+  return out;
+}
+
+const parsedTemplates = new Map<string, Array<string | { name: string }>>();
+
+/** A template split into literal text and `:name` placeholders (cached: a site has a handful). */
+function templateParts(template: string): ReadonlyArray<string | { name: string }> {
+  let parts = parsedTemplates.get(template);
+  if (!parts) {
+    parts = [];
+    let last = 0;
+    for (const m of template.matchAll(/:([a-z_]+)/g)) {
+      if (m.index > last) parts.push(template.slice(last, m.index));
+      parts.push({ name: m[1]! });
+      last = m.index + m[0].length;
+    }
+    if (last < template.length) parts.push(template.slice(last));
+    if (parsedTemplates.size > 1000) parsedTemplates.clear();
+    parsedTemplates.set(template, parts);
+  }
+  return parts;
 }
