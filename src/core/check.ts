@@ -5,7 +5,7 @@ import type { Problem, Severity } from './problem';
 import { RULES } from './rules';
 import type { Rule } from './rules/rule';
 import { resolvePost, type PostInfo } from './post';
-import { classify, readText, type SiteModel } from './site';
+import { classify, readText, type Classified, type SiteModel } from './site';
 import { buildIndex, type SiteIndex } from './siteIndex';
 import { joinPath, relativePath, type SiteFs } from './siteFs';
 
@@ -35,10 +35,10 @@ export interface CheckOptions {
  * The SiteDocument for a file of a site, or undefined when Jekyll does not
  * read it as a document (static files, excluded paths, pages without front matter).
  */
-export function documentFor(site: SiteModel, path: string, text: string): SiteDocument | undefined {
+export function documentFor(site: SiteModel, path: string, text: string, classified?: Classified): SiteDocument | undefined {
   const rel = relativePath(site.root, path);
   if (rel === undefined) return undefined;
-  const c = classify(site, rel);
+  const c = classified ?? classify(site, rel);
   if (!c) return undefined;
   if ((c.kind === 'page' || c.kind === 'collection') && !opensWithFence(text.replace(/^\uFEFF/, ''))) return undefined;
   return parseSiteDocument(path, rel, c.kind, text, c.skipped);

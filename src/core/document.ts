@@ -57,21 +57,31 @@ export interface SiteDocument {
 
 /** Parses a document's text (with or without BOM). */
 export function parseSiteDocument(path: string, relativePath: string, kind: DocumentKind, raw: string, skipped?: SiteDocument['skipped']): SiteDocument {
-  const { text, bom } = stripBom(raw);
-  const split = splitFrontMatter(text);
-  const frontMatter = split ? new LazyFrontMatter(split, detached(text.slice(0, split.yamlEnd))) : undefined;
-  let lines: LineIndex | undefined;
-  return {
-    path,
-    relativePath,
-    kind,
-    text,
-    bom,
-    // Built when a rule first needs a position: indexing a site never does.
-    get lines(): LineIndex {
-      return (lines ??= new LineIndex(text));
-    },
-    frontMatter,
-    ...(skipped ? { skipped } : {}),
-  };
+  return new ParsedDocument(path, relativePath, kind, raw, skipped);
+}
+
+/** A site document; its line index is built when a rule first needs a position (indexing a site never does). */
+class ParsedDocument implements SiteDocument {
+  readonly text: string;
+  readonly bom: boolean;
+  readonly frontMatter: FrontMatter | undefined;
+  readonly skipped?: SkipReason;
+  private lineIndex: LineIndex | undefined;
+  constructor(
+    readonly path: string,
+    readonly relativePath: string,
+    readonly kind: DocumentKind,
+    raw: string,
+    skipped: SkipReason | undefined,
+  ) {
+    const { text, bom } = stripBom(raw);
+    this.text = text;
+    this.bom = bom;
+    const split = splitFrontMatter(text);
+    this.frontMatter = split ? new LazyFrontMatter(split, detached(text.slice(0, split.yamlEnd))) : undefined;
+    if (skipped) this.skipped = skipped;
+  }
+  get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.text));
+  }
 }

@@ -225,7 +225,15 @@ function pluralized(data: Record<string, unknown>, singular: string, plural: str
       value = typeof p === 'string' ? p.split(/[ \t\r\n\f\v]+/).filter(Boolean) : Array.isArray(p) ? p.filter((x) => x !== null && x !== undefined) : undefined;
     } else value = undefined;
   }
-  return [value].flat(Infinity).filter((x) => x !== null && x !== undefined);
+  const out: unknown[] = [];
+  flattenInto(out, value);
+  return out;
+}
+
+/** `[v].flat(Infinity)` without null and undefined, in one pass. */
+function flattenInto(out: unknown[], v: unknown): void {
+  if (Array.isArray(v)) for (const x of v) flattenInto(out, x);
+  else if (v !== null && v !== undefined) out.push(v);
 }
 
 function toS(v: unknown): string {

@@ -3,7 +3,7 @@ import { documentFor, READ_CONCURRENCY } from './check';
 import type { SiteDocument } from './document';
 import { mapConcurrent } from './concurrency';
 import { resolvePost, type PostInfo } from './post';
-import { classify, listSiteFiles, readText, type SiteModel } from './site';
+import { classify, listSiteFiles, readText, type Classified, type SiteModel } from './site';
 import { relativePath, type SiteFs } from './siteFs';
 import { isRecord, parseYamlFile } from './yamlValue';
 
@@ -187,8 +187,8 @@ export class SiteIndex {
   }
 
   /** Re-resolves a post from text (an editor's unsaved text, or the file's). */
-  updatePostText(path: string, text: string | undefined, mtimeMs?: number): void {
-    const doc = text === undefined ? undefined : documentFor(this.site, path, text);
+  updatePostText(path: string, text: string | undefined, mtimeMs?: number, classified?: Classified): void {
+    const doc = text === undefined ? undefined : documentFor(this.site, path, text, classified);
     if (doc) this.updatePostDocument(doc, mtimeMs);
     else {
       const rel = relativePath(this.site.root, path);
@@ -371,14 +371,15 @@ export async function buildIndex(fs: SiteFs, site: SiteModel, nowMs: () => numbe
     if (rel !== undefined) index.files.add(rel);
   }
   await index.readData(fs);
-  const posts = paths.filter((p) => {
-    const c = classify(site, relativePath(site.root, p)!);
-    return c !== undefined && (c.kind === 'post' || c.kind === 'draft') && !c.skipped;
-  });
-  await mapConcurrent(posts, READ_CONCURRENCY, async (p) => {
-    const text = await readText(fs, p, true);
-    const st = p.includes('/_drafts/') ? await fs.stat(p) : undefined;
-    index.updatePostText(p, text, st?.mtime);
+  const posts: Array<{ path: string; classified: Classified }> = [];
+  for (const path of paths) {
+    const c = classify(site, relativePath(site.root, path)!);
+    if (c !== undefined && (c.kind === 'post' || c.kind === 'draft') && !c.skipped) posts.push({ path, classified: c });
+  }
+  await mapConcurrent(posts, READ_CONCURRENCY, async ({ path, classified }) => {
+    const text = await readText(fs, path, true);
+    const st = path.includes('/_drafts/') ? await fs.stat(path) : undefined;
+    index.updatePostText(path, text, st?.mtime, classified);
   });
   return index;
 }
