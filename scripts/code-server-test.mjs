@@ -46,7 +46,6 @@ const { values: opts } = parseArgs({
     width: { type: 'string' },
     height: { type: 'string' },
     theme: { type: 'string' },
-    setting: { type: 'string', multiple: true },
     command: { type: 'string' },
     'wait-frame': { type: 'string' },
   },
