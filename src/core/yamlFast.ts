@@ -105,9 +105,15 @@ const INT = /^(?:0|[-+]?[1-9][0-9]{0,14})$/;
 /** Characters a plain scalar may not start with (indicators; `-` unless a number). */
 const NOT_PLAIN_START = /^[-?:,[\]{}#&*!|>'"%@`=<\\]/;
 
+const MAY_BE_TYPED = /^[-+.0-9<]/;
 let scalarTags: ScalarTag[] | undefined;
-/** Whether a tag of the full parser's schema (a number, a timestamp, …) would type this plain scalar. */
+/**
+ * Whether a tag of the full parser's schema (a number, a timestamp, …) would type this plain scalar.
+ * Called after the boolean and null words are ruled out: then only a scalar that starts like a
+ * number (or `.inf`, `<<`) can match, which spares the tag tests for most keys and words.
+ */
 function typed(s: string): boolean {
+  if (!MAY_BE_TYPED.test(s)) return false;
   scalarTags ??= (new Document(null, PSYCH_OPTIONS).schema.tags as ScalarTag[]).filter((t) => t.default === true && t.test);
   return scalarTags.some((t) => t.test!.test(s));
 }

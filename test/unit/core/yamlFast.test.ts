@@ -2,11 +2,13 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { Document, type ScalarTag } from 'yaml';
 import { parseSiteDocument } from '../../../src/core/document';
 import { splitFrontMatter } from '../../../src/core/frontMatter';
 import { fastFrontMatterData, frontMatterData, ownFrontMatter } from '../../../src/core/post';
 import { fastFrontMatter } from '../../../src/core/yamlFast';
 import { parseFrontMatterYaml } from '../../../src/core/yamlPsych';
+import { PSYCH_OPTIONS } from '../../../src/core/yamlSchema';
 import { repoRoot, sharedDir } from '../../util/paths';
 
 /**
@@ -142,6 +144,17 @@ describe('fastFrontMatter reads simple front matter exactly as the full parser d
       { numRuns: 3000 },
     );
     assert.ok(fast > 300, `the generator reached the fast reader only ${fast} times`);
+  });
+
+  it('relies on the schema typing only number-like scalars besides booleans and null (yamlFast skips the tag tests for the rest)', () => {
+    const tags = (new Document(null, PSYCH_OPTIONS).schema.tags as ScalarTag[]).filter((t) => t.default === true && t.test && !/:(?:null|bool)$/.test(t.tag));
+    assert.ok(tags.length > 5);
+    fc.assert(
+      fc.property(fc.tuple(fc.constantFrom(...'abcxyzABCXYZ_/é日~'.split('')), fc.string({ maxLength: 12 })), ([first, rest]) => {
+        for (const t of tags) assert.equal(t.test!.test(first + rest), false, `${t.tag} ${String(t.test)} types ${first + rest}`);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('is what a site document reads (ownFrontMatter), with the YAML document still there on demand', () => {
