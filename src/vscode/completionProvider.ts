@@ -1,5 +1,6 @@
 import vscode = require('vscode');
 import type { CompletionEntry, EntryKind } from '../core/completion';
+import type { PostPositionRequest } from '../core/postText';
 import { core } from './core';
 import { toRange } from './problems';
 import type { SiteEntry, SiteRegistry } from './siteRegistry';
@@ -36,18 +37,36 @@ export function fileLinks(site: SiteEntry, files: readonly string[], image?: str
   return out + parts.join(' · ');
 }
 
+/**
+ * Runs a core request about one position of a post (completion, hover) with the post's site and
+ * index; undefined when the file is in no site, the request was cancelled, or the text changed
+ * while it ran.
+ */
+export async function askAtPosition<T>(
+  sites: SiteRegistry,
+  document: vscode.TextDocument,
+  position: vscode.Position,
+  token: vscode.CancellationToken,
+  ask: (request: PostPositionRequest) => Promise<T | undefined>,
+): Promise<{ site: SiteEntry; result: T } | undefined> {
+  await sites.ready;
+  const site = sites.siteFor(document.uri);
+  if (!site || token.isCancellationRequested) return undefined;
+  const index = await site.index();
+  const version = document.version;
+  const result = await ask({ index, fs: site.fs, path: document.uri.path, text: document.getText(), offset: document.offsetAt(position), nowMs: Date.now() });
+  if (result === undefined || token.isCancellationRequested || document.version !== version) return undefined;
+  return { site, result };
+}
+
 /** Completions from the whole site (src/core/completion.ts); this only translates. */
 export class JekyllCompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly sites: SiteRegistry) {}
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
-    await this.sites.ready;
-    const site = this.sites.siteFor(document.uri);
-    if (!site || token.isCancellationRequested) return undefined;
-    const index = await site.index();
-    const version = document.version;
-    const result = await core().complete({ index, fs: site.fs, path: document.uri.path, text: document.getText(), offset: document.offsetAt(position), nowMs: Date.now() });
-    if (!result || token.isCancellationRequested || document.version !== version) return undefined;
+    const answer = await askAtPosition(this.sites, document, position, token, (request) => core().complete(request));
+    if (!answer) return undefined;
+    const { site, result } = answer;
     const range = toRange(result.range);
     return new vscode.CompletionList(
       result.items.map((e) => toItem(e, range, site)),

@@ -1,5 +1,5 @@
 import vscode = require('vscode');
-import { fileLinks, POST_SELECTOR } from './completionProvider';
+import { askAtPosition, fileLinks, POST_SELECTOR } from './completionProvider';
 import { core } from './core';
 import { toRange } from './problems';
 import type { SiteRegistry } from './siteRegistry';
@@ -9,13 +9,9 @@ export class JekyllHoverProvider implements vscode.HoverProvider {
   constructor(private readonly sites: SiteRegistry) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    await this.sites.ready;
-    const site = this.sites.siteFor(document.uri);
-    if (!site || token.isCancellationRequested) return undefined;
-    const index = await site.index();
-    const version = document.version;
-    const result = await core().hoverAt({ index, fs: site.fs, path: document.uri.path, text: document.getText(), offset: document.offsetAt(position), nowMs: Date.now() });
-    if (!result || token.isCancellationRequested || document.version !== version) return undefined;
+    const answer = await askAtPosition(this.sites, document, position, token, (request) => core().hoverAt(request));
+    if (!answer) return undefined;
+    const { site, result } = answer;
     const links = result.files.length > 0 || result.image ? fileLinks(site, result.files, result.image) : '';
     const md = new vscode.MarkdownString([result.contents, links].filter(Boolean).join('\n\n'));
     return new vscode.Hover(md, toRange(result.range));
