@@ -1,9 +1,9 @@
-import type { Document } from 'yaml';
+import type { Document, ParsedNode } from 'yaml';
 import { splitFrontMatter, type FrontMatterSplit } from './frontMatter';
 import type { SkipReason } from './site';
 import { detached, LineIndex, stripBom } from './text';
-import { fastFrontMatter, type FastPair } from './yamlFast';
-import { parseFrontMatterYaml, type ParsedYaml } from './yamlPsych';
+import { fastContents, fastFrontMatter, type FastPair } from './yamlFast';
+import { parseFrontMatterYaml, type ParsedYaml, type YamlError } from './yamlPsych';
 
 /** What kind of file Jekyll makes of a path inside a site. */
 export type DocumentKind = 'post' | 'draft' | 'page' | 'collection';
@@ -19,7 +19,19 @@ export interface FrontMatter {
    * a YAML document (yamlFast.ts); such front matter is valid YAML.
    */
   readonly fast: FastPair[] | undefined;
+  /**
+   * What rules and edits read: the YAML's errors (as Psych judges them), its
+   * top-level node and the map from node offsets to the text. For simple front
+   * matter they come from the fast reader's pairs, the same nodes the parser
+   * would make, so no YAML document is parsed.
+   */
+  readonly errors: readonly YamlError[];
+  readonly contents: ParsedNode | null;
+  readonly toOriginal: (offset: number) => number;
 }
+
+const NO_ERRORS: readonly YamlError[] = Object.freeze([]);
+const identity = (offset: number): number => offset;
 
 /** Front matter whose YAML document is built only when a reader asks for it. */
 class LazyFrontMatter implements FrontMatter {
@@ -36,6 +48,18 @@ class LazyFrontMatter implements FrontMatter {
   }
   get doc(): Document.Parsed {
     return this.yaml.doc;
+  }
+  private nodes: ParsedNode | null | undefined;
+  get contents(): ParsedNode | null {
+    if (this.nodes !== undefined) return this.nodes;
+    const fast = this.fast && (fastContents(this.fast) as ParsedNode | undefined);
+    return (this.nodes = fast ?? this.yaml.doc.contents);
+  }
+  get errors(): readonly YamlError[] {
+    return this.fast ? NO_ERRORS : this.yaml.errors;
+  }
+  get toOriginal(): (offset: number) => number {
+    return this.fast ? identity : this.yaml.toOriginal;
   }
 }
 

@@ -27,10 +27,10 @@ export interface TopPair {
 /** Every top-level pair of the front matter, in order (duplicates included). */
 export function topPairs(doc: SiteDocument): TopPair[] {
   const fm = doc.frontMatter;
-  if (!fm || fm.yaml.errors.length > 0) return [];
-  const contents = fm.doc.contents;
+  if (!fm || fm.errors.length > 0) return [];
+  const contents = fm.contents;
   if (!isMap(contents)) return [];
-  const map = fm.yaml.toOriginal;
+  const map = fm.toOriginal;
   const out: TopPair[] = [];
   const yamlEnd = fm.split.yamlEnd;
   for (const pair of contents.items) {
@@ -124,7 +124,7 @@ export function sourceScalar(doc: SiteDocument, node: unknown): SourceScalar | u
   const fm = doc.frontMatter;
   if (!fm || !isScalar(node) || !node.range) return undefined;
   const style: ScalarStyle = node.type === 'QUOTE_DOUBLE' ? 'double' : node.type === 'QUOTE_SINGLE' ? 'single' : node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL' ? 'block' : 'plain';
-  return { value: node.value, style, start: fm.yaml.toOriginal(node.range[0]), end: fm.yaml.toOriginal(node.range[1]) };
+  return { value: node.value, style, start: fm.toOriginal(node.range[0]), end: fm.toOriginal(node.range[1]) };
 }
 
 /** A pair's sequence value: flow (`[a, b]`) or block (`- a`), and its items (undefined for an item that is not a scalar). */
@@ -182,7 +182,7 @@ export function valueTextEnd(doc: SiteDocument, p: TopPair): number {
   const fm = doc.frontMatter;
   if (fm && isSeq(p.value) && p.value.flow !== true) {
     const last = p.value.items[p.value.items.length - 1] as Node | undefined;
-    if (last?.range) return fm.yaml.toOriginal(last.range[1]);
+    if (last?.range) return fm.toOriginal(last.range[1]);
   }
   let end = p.valueEnd;
   while (end > p.valueStart && /\s/.test(doc.text[end - 1]!)) end--;

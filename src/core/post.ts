@@ -148,7 +148,7 @@ export function fastFrontMatterData(pairs: readonly FastPair[]): Record<string, 
 export function ownFrontMatter(fm: FrontMatter): Record<string, unknown> | undefined {
   const fast = fm.fast && fastFrontMatterData(fm.fast);
   if (fast) return fast;
-  return fm.yaml.errors.length === 0 ? frontMatterData(fm.doc) : undefined;
+  return fm.errors.length === 0 ? frontMatterData(fm.doc) : undefined;
 }
 
 class ReadError extends Error {}
@@ -285,7 +285,7 @@ export function resolvePost(doc: SiteDocument, site: SiteModel, env: PostEnv): P
   if (readPostData && doc.frontMatter) {
     const fm = doc.frontMatter;
     const own = ownFrontMatter(fm);
-    if (!own) fail(new ReadError(fm.yaml.errors[0]?.message ?? 'front matter is not a mapping'));
+    if (!own) fail(new ReadError(fm.errors[0]?.message ?? 'front matter is not a mapping'));
     else {
       try {
         data = mergeData(data, own, site, env);

@@ -286,9 +286,9 @@ export class SiteIndex {
 function ownKeys(doc: SiteDocument): string[] {
   const fm = doc.frontMatter;
   if (fm?.fast) return fm.fast.map((p) => p.key);
-  if (!fm || fm.yaml.errors.length > 0 || !isMap(fm.doc.contents)) return [];
+  if (!fm || fm.errors.length > 0 || !isMap(fm.contents)) return [];
   const out: string[] = [];
-  for (const p of fm.doc.contents.items) if (isScalar(p.key)) out.push(String(p.key.value));
+  for (const p of fm.contents.items) if (isScalar(p.key)) out.push(String(p.key.value));
   return out;
 }
 

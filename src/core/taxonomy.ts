@@ -541,7 +541,7 @@ export async function planTaxonomyRename(fs: SiteFs, index: SiteIndex, req: Rena
     const path = joinPath(index.site.root, p.relativePath);
     const text = openText(path) ?? (await readText(fs, path));
     const doc = text === undefined ? undefined : documentFor(index.site, path, text);
-    if (!doc?.frontMatter || doc.frontMatter.yaml.errors.length > 0) {
+    if (!doc?.frontMatter || doc.frontMatter.errors.length > 0) {
       plan.skipped.push({ path, reason: 'its front matter does not parse' });
       continue;
     }

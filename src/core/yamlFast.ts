@@ -1,4 +1,4 @@
-import { Document, type ScalarTag } from 'yaml';
+import { Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type ScalarTag } from 'yaml';
 import { PSYCH_OPTIONS } from './yamlSchema';
 
 /**
@@ -22,71 +22,213 @@ import { PSYCH_OPTIONS } from './yamlSchema';
  */
 export const UNRESOLVED: unique symbol = Symbol('unresolved');
 
-/** How a scalar was written: `date:` is typed by its source when it is plain. */
-export type FastNode = { kind: 'plain' | 'quoted'; source: string; value: unknown } | { kind: 'seq'; value: unknown[] };
+/** How a scalar was written (the `yaml` package's scalar types). */
+export type FastStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE';
+
+/**
+ * A scalar with its offsets in the source: `start`–`end` is its text (quotes
+ * included, trailing blanks not), `next` where the node's range ends as the
+ * `yaml` package counts it (after trailing blanks, and the line break in block context).
+ */
+export interface FastScalar {
+  kind: 'plain' | 'quoted';
+  style: FastStyle;
+  /** The source text (plain: the value as written; quoted: with its quotes). `date:` is typed by it when plain. */
+  source: string;
+  value: unknown;
+  start: number;
+  end: number;
+  next: number;
+}
+
+export interface FastSeq {
+  kind: 'seq';
+  value: unknown[];
+  flow: boolean;
+  items: FastScalar[];
+  start: number;
+  end: number;
+  next: number;
+}
+
+export type FastNode = FastScalar | FastSeq;
 
 export interface FastPair {
   key: string;
+  /** Offset of the key (column 0 of its line). */
+  keyStart: number;
   node: FastNode;
 }
 
 /** Top-level pairs in source order, keys unique; undefined when the full parser must decide. */
 export function fastFrontMatter(source: string): FastPair[] | undefined {
   if (BAIL.test(source)) return undefined;
-  const text = source.includes('\r') ? crlf(source) : source;
-  if (text === undefined) return undefined;
-  const lines = text.split('\n');
+  const lines = source.split('\n');
+  // CRLF line ends: the `\r` is cut from each line (offsets still count it); a lone CR is a line break to YAML, not to us.
+  const cr = source.includes('\r');
+  if (cr) {
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!;
+      const c = l.indexOf('\r');
+      if (c < 0) continue;
+      if (c !== l.length - 1) return undefined;
+      lines[i] = l.slice(0, c);
+    }
+  }
   if (!/^---[ ]*$/.test(lines[0]!)) return undefined;
+  /** Offset of each line's start, in the source. */
+  const starts = new Array<number>(lines.length);
+  for (let i = 0, pos = 0; i < lines.length; i++) {
+    starts[i] = pos;
+    pos += lines[i]!.length + 1 + (cr && source.charCodeAt(pos + lines[i]!.length) === 13 ? 1 : 0);
+  }
+  const lineNext = (i: number): number => (i + 1 < lines.length ? starts[i + 1]! : source.length);
   const pairs: FastPair[] = [];
   const seen = new Set<string>();
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
-    if (SKIP.test(line)) continue;
+    if (SKIP.test(line)) {
+      // An indented comment: the node before it takes it into its range (the parser's business).
+      if (line.charCodeAt(0) === 32 && line.includes('#')) return undefined;
+      continue;
+    }
     const m = KEY.exec(line);
     if (!m) return undefined;
     const key = m[1]!;
     if (seen.has(key) || SPECIAL_WORD.test(key) || typed(key) || key === '__proto__') return undefined;
     seen.add(key);
+    const ls = starts[i]!;
     const rest = m[2] ?? '';
+    const restAt = ls + key.length + 2;
     let node: FastNode | undefined;
-    if (rest.trim() === '') {
+    if (isBlank(rest)) {
       // An empty value, or a block list on the lines below.
       let j = i + 1;
-      const items: unknown[] = [];
+      const items: FastScalar[] = [];
+      const values: unknown[] = [];
       let indent = -1;
+      let seqStart = 0;
+      let comment = false;
       for (; j < lines.length; j++) {
         const l = lines[j]!;
-        if (SKIP.test(l)) continue;
+        if (SKIP.test(l)) {
+          comment ||= l.includes('#');
+          continue;
+        }
         const item = ITEM.exec(l);
         if (!item) break;
-        if (indent < 0) indent = item[1]!.length;
-        else if (item[1]!.length !== indent) return undefined;
-        const v = item[2] === undefined ? { value: null } : scalar(item[2], false);
+        if (indent < 0) {
+          indent = item[1]!.length;
+          seqStart = starts[j]! + indent;
+        } else if (item[1]!.length !== indent) return undefined;
+        const eol = starts[j]! + l.length;
+        // `-` alone is a null item, placed at the end of its line.
+        const v = item[2] === undefined || isBlank(item[2]) ? nullAt(eol) : scalar(item[2], false, starts[j]! + indent + 2, lineNext(j));
         if (!v || v.value === UNRESOLVED) return undefined;
-        items.push(v.value);
+        items.push(v);
+        values.push(v.value);
       }
+      // A comment after an empty value or a list: the node before it takes it into its range.
+      if (comment) return undefined;
       if (items.length > 0) {
-        node = { kind: 'seq', value: items };
+        const last = items[items.length - 1]!;
+        node = { kind: 'seq', value: values, flow: false, items, start: seqStart, end: last.next, next: last.next };
         i = j - 1;
-      } else node = { kind: 'plain', source: '', value: null };
-    } else if (rest[0] === '[') {
-      const items = flowList(rest);
-      if (!items) return undefined;
-      node = { kind: 'seq', value: items };
+      } else {
+        node = nullAt(ls + line.length);
+      }
+    } else if (rest[0] === '[' || (rest[0] === ' ' && rest.trimStart()[0] === '[')) {
+      const lead = leadingSpaces(rest);
+      const seq = flowList(rest.slice(lead), restAt + lead, lineNext(i));
+      if (!seq) return undefined;
+      node = seq;
     } else if (/^ *"[^"\\]*$/.test(rest)) {
       // A double-quoted value continued on the next lines (at any indentation, as libyaml allows).
-      const folded = foldDoubleQuoted(rest.slice(rest.indexOf('"') + 1), lines, i + 1);
+      const quote = rest.indexOf('"');
+      const folded = foldDoubleQuoted(rest.slice(quote + 1), lines, i + 1);
       if (!folded) return undefined;
-      node = { kind: 'quoted', source: lines.slice(i, folded.end).join('\n'), value: folded.value };
+      const lastLine = lines[folded.end - 1]!;
+      const end = starts[folded.end - 1]! + lastLine.indexOf('"') + 1;
+      node = { kind: 'quoted', style: 'QUOTE_DOUBLE', source: source.slice(restAt + quote, end), value: folded.value, start: restAt + quote, end, next: lineNext(folded.end - 1) };
       i = folded.end - 1;
     } else {
-      const v = scalar(rest, false);
+      const v = scalar(rest, false, restAt, lineNext(i));
       if (!v) return undefined;
-      node = v.quoted ? { kind: 'quoted', source: rest.trim(), value: v.value } : { kind: 'plain', source: rest.trim(), value: v.value };
+      node = v;
     }
-    pairs.push({ key, node });
+    pairs.push({ key, keyStart: ls, node });
   }
   return pairs;
+}
+
+/** An empty value: a null scalar at the end of its line. */
+function nullAt(at: number): FastScalar {
+  return { kind: 'plain', style: 'PLAIN', source: '', value: null, start: at, end: at, next: at };
+}
+
+function leadingSpaces(s: string): number {
+  let n = 0;
+  while (s.charCodeAt(n) === 32) n++;
+  return n;
+}
+
+function isBlank(s: string): boolean {
+  return leadingSpaces(s) === s.length;
+}
+
+/** Without the spaces around it (only spaces: YAML's other blank, the tab, is declined, and U+00A0 is text). */
+function trimSpaces(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && s.charCodeAt(a) === 32) a++;
+  while (b > a && s.charCodeAt(b - 1) === 32) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+}
+
+/**
+ * The front matter's top-level mapping as the `yaml` package's nodes, made from
+ * the fast reader's pairs: the same node types, values, source strings and ranges
+ * the full parser gives (test/unit/core/yamlFast.test.ts compares them node by
+ * node), so rules and edits read them without a YAML document being parsed.
+ * Undefined for front matter without pairs (the parser places its null; rare and cheap to parse).
+ */
+export function fastContents(pairs: readonly FastPair[]): YAMLMap<Scalar, Scalar | YAMLSeq> | undefined {
+  if (pairs.length === 0) return undefined;
+  const map = new YAMLMap<Scalar, Scalar | YAMLSeq>();
+  for (const { key, keyStart, node } of pairs) {
+    const k = new Scalar(key);
+    k.type = 'PLAIN';
+    k.source = key;
+    k.range = [keyStart, keyStart + key.length, keyStart + key.length];
+    map.items.push(new Pair(k, node.kind === 'seq' ? fastSeq(node) : fastScalar(node)));
+  }
+  const end = pairs[pairs.length - 1]!.node.next;
+  map.range = [pairs[0]!.keyStart, end, end];
+  return map;
+}
+
+function fastSeq(node: FastSeq): YAMLSeq<Scalar> {
+  const seq = new YAMLSeq<Scalar>();
+  if (node.flow) seq.flow = true;
+  for (const item of node.items) seq.items.push(fastScalar(item));
+  seq.range = [node.start, node.end, node.next];
+  return seq;
+}
+
+function fastScalar(node: FastScalar): Scalar {
+  let scalar: Scalar;
+  if (node.value === UNRESOLVED) {
+    // What the parser does with a plain scalar a schema tag types: that tag resolves it.
+    scalarTags ??= loadTags();
+    const tag = scalarTags.find((t) => t.test!.test(node.source))!;
+    const res = tag.resolve(node.source, () => undefined, tagOptions!);
+    scalar = isScalar(res) ? res : new Scalar(res);
+    if (tag.format) scalar.format = tag.format;
+  } else scalar = new Scalar(node.value);
+  scalar.type = node.style;
+  scalar.source = node.kind === 'plain' ? node.source : (node.value as string);
+  scalar.range = [node.start, node.end, node.next];
+  return scalar;
 }
 
 // Tabs, non-printables (and what libyaml reads as line breaks or refuses), a BOM inside.
@@ -107,6 +249,14 @@ const NOT_PLAIN_START = /^[-?:,[\]{}#&*!|>'"%@`=<\\]/;
 
 const MAY_BE_TYPED = /^[-+.0-9<]/;
 let scalarTags: ScalarTag[] | undefined;
+let tagOptions: Document['options'] | undefined;
+
+/** The schema's scalar tags that type plain scalars by a test, in the order the parser tries them. */
+function loadTags(): ScalarTag[] {
+  const doc = new Document(null, PSYCH_OPTIONS);
+  tagOptions = doc.options;
+  return (doc.schema.tags as ScalarTag[]).filter((t) => t.default === true && t.test);
+}
 /**
  * Whether a tag of the full parser's schema (a number, a timestamp, …) would type this plain scalar.
  * Called after the boolean and null words are ruled out: then only a scalar that starts like a
@@ -114,39 +264,39 @@ let scalarTags: ScalarTag[] | undefined;
  */
 function typed(s: string): boolean {
   if (!MAY_BE_TYPED.test(s)) return false;
-  scalarTags ??= (new Document(null, PSYCH_OPTIONS).schema.tags as ScalarTag[]).filter((t) => t.default === true && t.test);
+  scalarTags ??= loadTags();
   return scalarTags.some((t) => t.test!.test(s));
 }
 
-/** CRLF line ends only (a lone CR is a line break to YAML and not to us). */
-function crlf(s: string): string | undefined {
-  const t = s.replace(/\r\n/g, '\n');
-  return t.includes('\r') ? undefined : t;
-}
-
-/** One scalar, in block (`flow` false) or flow context; undefined when unsure. */
-function scalar(raw: string, flow: boolean): { value: unknown; quoted: boolean } | undefined {
-  const s = raw.trim();
-  if (s === '') return { value: null, quoted: false };
+/**
+ * One scalar, in block (`flow` false) or flow context, whose text `raw` starts
+ * at offset `at`; `next` is where its node's range ends. Undefined when unsure.
+ */
+function scalar(raw: string, flow: boolean, at: number, next: number): FastScalar | undefined {
+  const s = trimSpaces(raw);
+  const start = at + leadingSpaces(raw);
+  const end = start + s.length;
+  const plain = (value: unknown): FastScalar => ({ kind: 'plain', style: 'PLAIN', source: s, value, start, end, next });
+  if (s === '') return plain(null);
   const q = s[0];
   if (q === '"') {
     const m = /^"([^"\\]*)"$/.exec(s);
-    return m && !m[1]!.includes('\n') ? { value: m[1]!, quoted: true } : undefined;
+    return m && !m[1]!.includes('\n') ? { kind: 'quoted', style: 'QUOTE_DOUBLE', source: s, value: m[1]!, start, end, next } : undefined;
   }
   if (q === "'") {
     const m = /^'((?:[^']|'')*)'$/.exec(s);
-    return m ? { value: m[1]!.replace(/''/g, "'"), quoted: true } : undefined;
+    return m ? { kind: 'quoted', style: 'QUOTE_SINGLE', source: s, value: m[1]!.replace(/''/g, "'"), start, end, next } : undefined;
   }
-  if (INT.test(s)) return { value: Number(s), quoted: false };
+  if (INT.test(s)) return plain(Number(s));
   if (NOT_PLAIN_START.test(s)) return undefined;
   // A comment, a mapping indicator, or (in a flow list) a flow indicator inside: let the parser decide.
   if (/ #|: |:$/.test(s) || (flow && /[,[\]{}:]/.test(s))) return undefined;
-  if (NULL.test(s)) return { value: null, quoted: false };
-  if (TRUE.test(s)) return { value: true, quoted: false };
-  if (FALSE.test(s)) return { value: false, quoted: false };
+  if (NULL.test(s)) return plain(null);
+  if (TRUE.test(s)) return plain(true);
+  if (FALSE.test(s)) return plain(false);
   // A float, an octal, a timestamp, …: the source is known, the value is the parser's to make.
-  if (typed(s)) return { value: UNRESOLVED, quoted: false };
-  return { value: s, quoted: false };
+  if (typed(s)) return plain(UNRESOLVED);
+  return plain(s);
 }
 
 /**
@@ -175,13 +325,15 @@ function foldDoubleQuoted(first: string, lines: readonly string[], from: number)
   return undefined;
 }
 
-/** `[a, "b c", 'd']` on one line, nothing after it. */
-function flowList(raw: string): unknown[] | undefined {
-  const s = raw.trim();
+/** `[a, "b c", 'd']` on one line at offset `at`, nothing after it; `next`: where its node's range ends. */
+function flowList(raw: string, at: number, next: number): FastSeq | undefined {
+  const s = trimSpaces(raw);
   if (!s.endsWith(']')) return undefined;
   const inner = s.slice(1, -1);
-  if (inner.trim() === '') return [];
-  const out: unknown[] = [];
+  const items: FastScalar[] = [];
+  const value: unknown[] = [];
+  const seq: FastSeq = { kind: 'seq', value, flow: true, items, start: at, end: at + s.length, next };
+  if (isBlank(inner)) return seq;
   // Split on commas outside quotes; a quote must open an item.
   let i = 0;
   while (i <= inner.length) {
@@ -198,11 +350,13 @@ function flowList(raw: string): unknown[] | undefined {
       if (end < 0) end = inner.length;
     }
     const item = inner.slice(i, end);
-    if (item.trim() === '') return undefined; // `[a,,b]`, `[a,]`
-    const v = scalar(item, true);
+    if (isBlank(item)) return undefined; // `[a,,b]`, `[a,]`
+    const itemAt = at + 1 + i;
+    const v = scalar(item, true, itemAt, itemAt + item.length);
     if (!v || v.value === UNRESOLVED) return undefined;
-    out.push(v.value);
+    items.push(v);
+    value.push(v.value);
     i = end + 1;
   }
-  return out;
+  return seq;
 }

@@ -410,7 +410,7 @@ export class JekyllLiquid {
     const markdown = this.index.site.config.markdownExt.includes(ext.slice(1).toLowerCase());
     const text = await readText(this.fs, joinPath(this.index.site.root, rel));
     const doc = text !== undefined && (markdown || ext === '.html') ? parseSiteDocument(joinPath(this.index.site.root, rel), rel, c?.kind ?? 'page', text) : undefined;
-    if (doc?.frontMatter && doc.frontMatter.yaml.errors.length === 0) {
+    if (doc?.frontMatter && doc.frontMatter.errors.length === 0) {
       const data = frontMatterData(doc.frontMatter.doc);
       if (data && typeof data.permalink === 'string') return data.permalink;
       let out = '/' + rel.slice(0, rel.length - ext.length) + (markdown ? '.html' : ext);

@@ -19,7 +19,7 @@ export const invalidCategories: Rule = {
   },
   check({ doc, site, post }: RuleContext): Finding[] {
     const fm = doc.frontMatter;
-    if (!fm || !post?.frontMatterError || fm.yaml.errors.length > 0 || !isMap(fm.doc.contents)) return [];
+    if (!fm || !post?.frontMatterError || fm.errors.length > 0 || !isMap(fm.contents)) return [];
     const p = topPair(doc, 'categories');
     if (!p || p.value === null) return [];
     const text = doc.text.slice(p.valueStart, p.valueEnd);

@@ -27,14 +27,14 @@ export const invalidYaml: Rule = {
     const fm = doc.frontMatter;
     if (!fm || doc.skipped) return [];
     const consequence = consequenceFor(doc, site.config.strictFrontMatter);
-    const error = fm.yaml.errors[0];
+    const error = fm.errors[0];
     if (error) {
       const range = lineRange(doc, error.start, error.end);
       const fixes = quoteFix(doc, error.start);
       const cause = fixes.length > 0 ? `the value of \`${fixes[0]!.key}\` holds an unquoted ': ' (or starts with a reserved character), so YAML reads it as something else` : error.message;
       return [{ range, message: `Jekyll cannot read this front matter: ${cause}. ${consequence}`, fixes }];
     }
-    const contents = fm.doc.contents;
+    const contents = fm.contents;
     if (contents === null || isMap(contents) || (isScalar(contents) && (contents.value === null || contents.value === false))) return [];
     const start = contents.range[0];
     return [{ range: lineRange(doc, start, contents.range[1]), message: `Front matter must be a list of \`key: value\` pairs; Jekyll cannot use this one. ${consequence}` }];

@@ -47,8 +47,8 @@ export const missingImage: Rule = {
     if (!node || !isScalar(node) || typeof node.value !== 'string' || !node.range) return [];
     const path = imageSitePath(node.value, site);
     if (path === undefined || index.files.has(path)) return [];
-    const start = fm.yaml.toOriginal(node.range[0]);
-    const end = fm.yaml.toOriginal(node.range[1]);
+    const start = fm.toOriginal(node.range[0]);
+    const end = fm.toOriginal(node.range[1]);
     const images = [...index.files].filter((f) => IMAGE.test(f) && !f.startsWith('_site/'));
     const byName = new Map(images.map((f) => [f.slice(f.lastIndexOf('/') + 1), f]));
     const nearName = nearest(path.slice(path.lastIndexOf('/') + 1), byName.keys());

@@ -24,7 +24,7 @@ export const unknownAuthor: Rule = {
     const fm = doc.frontMatter;
     if (!authors || !post || !fm) return [];
     const out: Finding[] = [];
-    const map = fm.yaml.toOriginal;
+    const map = fm.toOriginal;
     for (const key of ['author', 'authors']) {
       const pair = topPair(doc, key);
       if (!pair || !pair.value) continue;

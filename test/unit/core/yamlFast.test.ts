@@ -2,11 +2,11 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { Document, type ScalarTag } from 'yaml';
+import { Document, isMap, isScalar, isSeq, type ScalarTag } from 'yaml';
 import { parseSiteDocument } from '../../../src/core/document';
 import { splitFrontMatter } from '../../../src/core/frontMatter';
 import { fastFrontMatterData, frontMatterData, ownFrontMatter } from '../../../src/core/post';
-import { fastFrontMatter } from '../../../src/core/yamlFast';
+import { fastContents, fastFrontMatter } from '../../../src/core/yamlFast';
 import { parseFrontMatterYaml } from '../../../src/core/yamlPsych';
 import { PSYCH_OPTIONS } from '../../../src/core/yamlSchema';
 import { repoRoot, sharedDir } from '../../util/paths';
@@ -27,10 +27,27 @@ function agrees(source: string): 'fast' | 'full' {
     (contents?.items ?? []).map((p) => String(p.key.value)),
     source,
   );
+  // The nodes made from the pairs are the parser's: types, values, sources, ranges (mapped to the original text).
+  const nodes = fastContents(pairs);
+  if (nodes) assert.deepStrictEqual(nodeDump(nodes, (o) => o), nodeDump(full.doc.contents, full.toOriginal), `nodes differ:\n${JSON.stringify(source)}`);
+  else assert.equal(pairs.length, 0);
   const fast = fastFrontMatterData(pairs);
   if (fast === undefined) return 'full';
   assert.deepStrictEqual(fast, frontMatterData(full.doc), source);
   return 'fast';
+}
+
+/** What rules and edits read of a node: its kind, type, value, source, format, flow style and range. */
+function nodeDump(node: unknown, map: (o: number) => number): unknown {
+  const range = (r: readonly number[] | null | undefined): number[] | undefined => r?.map(map);
+  if (node === null || node === undefined) return null;
+  if (isMap(node)) return { map: node.items.map((p) => [nodeDump(p.key, map), nodeDump(p.value, map)]), range: range(node.range), tag: node.tag };
+  if (isSeq(node)) return { seq: node.items.map((i) => nodeDump(i, map)), flow: node.flow ?? false, range: range(node.range), tag: node.tag };
+  if (isScalar(node)) {
+    const v = node.value;
+    return { value: v instanceof Date ? `Date ${v.toISOString()}` : typeof v === 'number' && Number.isNaN(v) ? 'NaN' : v, type: node.type, source: node.source, format: node.format, tag: node.tag, range: range(node.range) };
+  }
+  return { other: typeof node };
 }
 
 function* textFiles(dir: string): Generator<string> {
@@ -133,7 +150,7 @@ describe('fastFrontMatter reads simple front matter exactly as the full parser d
       fc.tuple(key, multiline).map(([k, v]) => `${k}: ${v}`),
       fc.tuple(key, flow).map(([k, v]) => `${k}: ${v}`),
       fc.tuple(key, block).map(([k, v]) => `${k}:${v}`),
-      fc.constantFrom('# comment', '', '  ', '\t', 'x:\ty', '  indented: 1', 'k:v', '- item'),
+      fc.constantFrom('# comment', '', '  ', '\t', 'x:\ty', '  indented: 1', 'k:v', '- item', '  # indented comment', 'sp:   spaced  ', 'fl:  [a,  "b" ]  ', 'nb: a\u00A0', 'e:', 'e2:   '),
     );
     let fast = 0;
     fc.assert(
