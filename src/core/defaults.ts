@@ -9,6 +9,15 @@ interface DefaultSet {
   values: Record<string, unknown>;
 }
 
+const setsOf = new WeakMap<SiteModel, { sets: DefaultSet[]; merged: Map<string, Record<string, unknown>> }>();
+
+/** The site's default sets, read once per site model, and the merged values per combination of sets that apply. */
+function cached(site: SiteModel): { sets: DefaultSet[]; merged: Map<string, Record<string, unknown>> } {
+  let c = setsOf.get(site);
+  if (!c) setsOf.set(site, (c = { sets: sets(site), merged: new Map() }));
+  return c;
+}
+
 function sets(site: SiteModel): DefaultSet[] {
   const raw = site.config.raw.defaults;
   if (!Array.isArray(raw)) return [];
@@ -36,8 +45,18 @@ function stripCollectionsDir(site: SiteModel, path: string): string {
   return cd && path.startsWith(cd + '/') ? path.slice(cd.length + 1) : path;
 }
 
+const globs = new Map<string, RegExp>();
+
 /** Dir.glob-style match of a scope glob ('*' within a segment, '**' across) against a path or one of its parent folders. */
 function globCovers(glob: string, path: string): boolean {
+  let r = globs.get(glob);
+  if (!r) globs.set(glob, (r = globRegExp(glob)));
+  const parts = path.split('/');
+  for (let i = parts.length; i >= 1; i--) if (r.test(parts.slice(0, i).join('/'))) return true;
+  return false;
+}
+
+function globRegExp(glob: string): RegExp {
   let re = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i]!;
@@ -49,10 +68,7 @@ function globCovers(glob: string, path: string): boolean {
     else if (c === '?') re += '[^/]';
     else re += /[.+^${}()|[\]\\]/.test(c) ? '\\' + c : c;
   }
-  const r = new RegExp('^' + re + '$');
-  const parts = path.split('/');
-  for (let i = parts.length; i >= 1; i--) if (r.test(parts.slice(0, i).join('/'))) return true;
-  return false;
+  return new RegExp('^' + re + '$');
 }
 
 function applies(site: SiteModel, set: DefaultSet, relPath: string, type: string): boolean {
@@ -91,11 +107,20 @@ export function deepMerge(target: Record<string, unknown>, overwrite: Record<str
  * collections folder) of collection `type` (posts, drafts are posts too):
  * every matching scope, the more specific winning (FrontmatterDefaults#all).
  */
-export function defaultsFor(site: SiteModel, relPath: string, type: string): Record<string, unknown> {
+export function defaultsFor(site: SiteModel, relPath: string, type: string): Readonly<Record<string, unknown>> {
+  // What applies depends only on which sets match: the merge is made once per combination.
+  const { sets, merged } = cached(site);
+  let key = '';
+  for (let i = 0; i < sets.length; i++) if (applies(site, sets[i]!, relPath, type)) key += i + ',';
+  let result = merged.get(key);
+  if (!result) merged.set(key, (result = merge(key === '' ? [] : key.slice(0, -1).split(',').map((i) => sets[Number(i)]!))));
+  return result;
+}
+
+function merge(applying: readonly DefaultSet[]): Record<string, unknown> {
   let result: Record<string, unknown> = {};
   let oldScope: DefaultSet | undefined;
-  for (const set of sets(site)) {
-    if (!applies(site, set, relPath, type)) continue;
+  for (const set of applying) {
     if (precedes(oldScope, set)) {
       result = deepMerge(result, set.values);
       oldScope = set;

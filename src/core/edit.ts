@@ -24,8 +24,16 @@ export interface TopPair {
   blockEnd: number;
 }
 
-/** Every top-level pair of the front matter, in order (duplicates included). */
-export function topPairs(doc: SiteDocument): TopPair[] {
+const pairsOf = new WeakMap<SiteDocument, readonly TopPair[]>();
+
+/** Every top-level pair of the front matter, in order (duplicates included); computed once per document. */
+export function topPairs(doc: SiteDocument): readonly TopPair[] {
+  let pairs = pairsOf.get(doc);
+  if (!pairs) pairsOf.set(doc, (pairs = readTopPairs(doc)));
+  return pairs;
+}
+
+function readTopPairs(doc: SiteDocument): TopPair[] {
   const fm = doc.frontMatter;
   if (!fm || fm.errors.length > 0) return [];
   const contents = fm.contents;
@@ -51,8 +59,9 @@ export function topPairs(doc: SiteDocument): TopPair[] {
 
 /** The last top-level pair with this key (the one Jekyll uses). */
 export function topPair(doc: SiteDocument, key: string): TopPair | undefined {
-  const pairs = topPairs(doc).filter((p) => p.key === key);
-  return pairs[pairs.length - 1];
+  const pairs = topPairs(doc);
+  for (let i = pairs.length - 1; i >= 0; i--) if (pairs[i]!.key === key) return pairs[i];
+  return undefined;
 }
 
 function lineStartOf(text: string, offset: number): number {

@@ -304,7 +304,8 @@ export function resolvePost(doc: SiteDocument, site: SiteModel, env: PostEnv): P
       fileSlug = m[2]!;
       if (!('date' in data) || data.date === undefined) {
         try {
-          data = mergeData(data, { date: { [DATE_MARK]: { text: m[1]! } } }, site, env);
+          // merge_data!(date: …) on a hash without a date: only the date is set (data is this post's own copy).
+          data.date = parseDate({ [DATE_MARK]: { text: m[1]! } }, site, env);
           dateSource = 'filename';
         } catch (e) {
           fail(e);
@@ -335,7 +336,7 @@ export function resolvePost(doc: SiteDocument, site: SiteModel, env: PostEnv): P
   const categories = rubyArray(data.categories).map(toS);
   const published = !('published' in data) || (data.published !== false && data.published !== null);
   const layout = data.layout === undefined || data.layout === null ? null : toS(data.layout);
-  const url = dateError ? undefined : postUrl(site, data, date, relPath, basenameNoExt, ext);
+  const url = dateError ? undefined : postUrl(site, data, categories, date, relPath, basenameNoExt, ext);
   return {
     relativePath: relPath,
     draft,
@@ -359,11 +360,10 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** Document#url for a post: its own `permalink:` or the site's posts template, placeholders filled. */
-function postUrl(site: SiteModel, data: Record<string, unknown>, date: ZonedTime, relPath: string, basenameNoExt: string, ext: string): string | undefined {
+function postUrl(site: SiteModel, data: Record<string, unknown>, rawCats: readonly string[], date: ZonedTime, relPath: string, basenameNoExt: string, ext: string): string | undefined {
   const f = fieldsAt(date);
   const p2 = (n: number): string => String(n).padStart(2, '0');
   const dayOfYear = (): number => Math.floor((utcMs(f.year, f.month, f.day, 0, 0, 0, 0) - utcMs(f.year, 1, 1, 0, 0, 0, 0)) / 86_400_000) + 1;
-  const rawCats = (): string[] => rubyArray(data.categories).map(toS);
   const slugSource = data.slug === undefined || data.slug === null ? undefined : toS(data.slug);
   // Ruby's `a || b`: an empty slug is still a slug.
   const titleSlug = (): string => (slugSource !== undefined ? slugify(slugSource, 'pretty', true) : slugify(basenameNoExt, 'pretty', true));
@@ -376,8 +376,8 @@ function postUrl(site: SiteModel, data: Record<string, unknown>, date: ZonedTime
       case 'name': return slugify(basenameNoExt);
       case 'title': return titleSlug();
       case 'slug': return slugSource !== undefined ? slugify(slugSource) : slugify(basenameNoExt);
-      case 'categories': return [...new Set(rawCats().map((c) => c.toLowerCase()))].join('/');
-      case 'slugified_categories': return [...new Set(rawCats().map((c) => slugify(c)))].join('/');
+      case 'categories': return [...new Set(rawCats.map((c) => c.toLowerCase()))].join('/');
+      case 'slugified_categories': return [...new Set(rawCats.map((c) => slugify(c)))].join('/');
       case 'year': return String(f.year);
       case 'month': return p2(f.month);
       case 'day': return p2(f.day);

@@ -224,13 +224,14 @@ export class SiteIndex {
     const m = /^(.+\/)*(\d+-\d+-\d+)-(.*)$/.exec(name.trim().replace(/^\//, ''));
     if (!m) return undefined;
     const path = m[1] ?? '';
-    const esc = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const base = `${esc(m[2]!)}-${esc(m[3]!)}\\.[^.]+`;
-    const re = new RegExp(`^_posts/${esc(path)}${base}|^${esc(path)}_posts/?${base}`);
-    const lastSegment = `${m[2]!}-${m[3]!}`.split('/').pop()!;
+    const stem = `${m[2]!}-${m[3]!}`;
+    // Jekyll's /^_posts\/#{path}#{stem}\.[^.]+|^#{path}_posts\/?#{stem}\.[^.]+/ (not anchored at the end).
+    const prefixes = [`_posts/${path}${stem}.`, `${path}_posts/${stem}.`, `${path}_posts${stem}.`];
+    const matches = (rel: string): boolean => prefixes.some((x) => rel.startsWith(x) && rel.length > x.length && rel[x.length] !== '.');
+    const lastSegment = stem.split('/').pop()!;
     for (const rel of this.byBasename.get(lastSegment) ?? []) {
       const p = this.posts.get(rel);
-      if (p && !p.info.draft && re.test(p.info.relativePath)) return p;
+      if (p && !p.info.draft && matches(p.info.relativePath)) return p;
     }
     // Jekyll's deprecated fallback: same slug and same day. Its "directory-aware" slug splits Document#basename,
     // which never holds a folder, so the folder is in fact ignored.

@@ -45,7 +45,12 @@ export function rubyDowncase(s: string): string {
 }
 
 /** Jekyll::Utils.slugify(string, mode:, cased:). */
+/** ASCII words joined by single hyphens, which `default`/`ascii` (and `pretty`, whose set is wider) leave as they are. */
+const ALREADY_SLUG = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
+
 export function slugify(input: string, mode: SlugifyMode = 'default', cased = false): string {
+  // Most file names are slugs already: nothing to replace, and ASCII lower-casing is Ruby's.
+  if ((mode === 'default' || mode === 'pretty' || mode === 'ascii') && ALREADY_SLUG.test(input)) return cased ? input : input.toLowerCase();
   if (mode === 'none' || !(SLUGIFY_MODES as readonly string[]).includes(mode)) return cased ? input : rubyDowncase(input);
   const s = mode === 'latin' ? transliterate(input) : input;
   const re = mode === 'latin' ? REPLACE.default : REPLACE[mode];

@@ -8,7 +8,7 @@ import { PSYCH_OPTIONS } from './yamlSchema';
  * (yamlPsych + yamlSchema, Psych's YAML 1.1) without building a YAML
  * document. Anything it is not sure of (comments after a value, escapes,
  * nested maps, anchors, tags, numbers other than plain decimals, timestamps,
- * repeated keys, tabs, non-printables, …) makes it return undefined, and the
+ * tabs, non-printables, …) makes it return undefined, and the
  * caller parses in full. test/unit/yamlFast.test.ts holds it to the full
  * parser on every post of the corpora and on generated front matter.
  *
@@ -60,7 +60,7 @@ export interface FastPair {
   node: FastNode;
 }
 
-/** Top-level pairs in source order, keys unique; undefined when the full parser must decide. */
+/** Top-level pairs in source order (a repeated key repeated); undefined when the full parser must decide. */
 export function fastFrontMatter(source: string): FastPair[] | undefined {
   if (BAIL.test(source)) return undefined;
   const lines = source.split('\n');
@@ -84,7 +84,6 @@ export function fastFrontMatter(source: string): FastPair[] | undefined {
   }
   const lineNext = (i: number): number => (i + 1 < lines.length ? starts[i + 1]! : source.length);
   const pairs: FastPair[] = [];
-  const seen = new Set<string>();
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (SKIP.test(line)) {
@@ -92,13 +91,13 @@ export function fastFrontMatter(source: string): FastPair[] | undefined {
       if (line.charCodeAt(0) === 32 && line.includes('#')) return undefined;
       continue;
     }
-    const m = KEY.exec(line);
-    if (!m) return undefined;
-    const key = m[1]!;
-    if (seen.has(key) || SPECIAL_WORD.test(key) || typed(key) || key === '__proto__') return undefined;
-    seen.add(key);
+    if (!KEY.test(line)) return undefined;
+    const colon = line.indexOf(':');
+    const key = line.slice(0, colon);
+    // A repeated key is fine (Psych keeps the last value; the pairs keep both, as the parser's nodes do).
+    if (SPECIAL_WORD.test(key) || typed(key) || key === '__proto__') return undefined;
     const ls = starts[i]!;
-    const rest = m[2] ?? '';
+    const rest = line.length > colon + 1 ? line.slice(colon + 2) : '';
     const restAt = ls + key.length + 2;
     let node: FastNode | undefined;
     if (isBlank(rest)) {
@@ -115,15 +114,16 @@ export function fastFrontMatter(source: string): FastPair[] | undefined {
           comment ||= l.includes('#');
           continue;
         }
-        const item = ITEM.exec(l);
-        if (!item) break;
+        // `- item` (or `-` alone) at some indentation.
+        const dash = leadingSpaces(l);
+        if (l.charCodeAt(dash) !== 45 || (l.length > dash + 1 && l.charCodeAt(dash + 1) !== 32)) break;
         if (indent < 0) {
-          indent = item[1]!.length;
+          indent = dash;
           seqStart = starts[j]! + indent;
-        } else if (item[1]!.length !== indent) return undefined;
-        const eol = starts[j]! + l.length;
+        } else if (dash !== indent) return undefined;
+        const item = l.slice(dash + 2);
         // `-` alone is a null item, placed at the end of its line.
-        const v = item[2] === undefined || isBlank(item[2]) ? nullAt(eol) : scalar(item[2], false, starts[j]! + indent + 2, lineNext(j));
+        const v = isBlank(item) ? nullAt(starts[j]! + l.length) : scalar(item, false, starts[j]! + indent + 2, lineNext(j));
         if (!v || v.value === UNRESOLVED) return undefined;
         items.push(v);
         values.push(v.value);
@@ -236,11 +236,11 @@ const BAIL = /[\t\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFF
 /** Blank lines and whole-line comments. */
 const SKIP = /^ *(?:#.*)?$/;
 /** `key:` at column 0, a plain word (not one YAML 1.1 would type), then the value. */
-const KEY = /^([A-Za-z_][A-Za-z0-9_-]{0,200}):(?: (.*))?$/;
-const ITEM = /^( *)-(?: (.*))?$/;
+const KEY = /^[A-Za-z_][A-Za-z0-9_-]{0,200}:(?: |$)/;
 /** Words Psych reads as booleans or null (as keys too). */
 const SPECIAL_WORD = /^(?:yes|no|true|false|on|off|null|~)$/i;
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const SINGLE = /^'(?:[^']|'')*'$/;
 const TRUE = /^(?:yes|true|on)$/i;
 const FALSE = /^(?:no|false|off)$/i;
 const INT = /^(?:0|[-+]?[1-9][0-9]{0,14})$/;
@@ -276,27 +276,30 @@ function scalar(raw: string, flow: boolean, at: number, next: number): FastScala
   const s = trimSpaces(raw);
   const start = at + leadingSpaces(raw);
   const end = start + s.length;
-  const plain = (value: unknown): FastScalar => ({ kind: 'plain', style: 'PLAIN', source: s, value, start, end, next });
-  if (s === '') return plain(null);
-  const q = s[0];
-  if (q === '"') {
-    const m = /^"([^"\\]*)"$/.exec(s);
-    return m && !m[1]!.includes('\n') ? { kind: 'quoted', style: 'QUOTE_DOUBLE', source: s, value: m[1]!, start, end, next } : undefined;
+  const q = s.charCodeAt(0);
+  if (q === 34 /* " */) {
+    // No escapes, no quote inside, closed at the end.
+    if (s.length < 2 || s.charCodeAt(s.length - 1) !== 34 || s.indexOf('"', 1) !== s.length - 1 || s.includes('\\')) return undefined;
+    return { kind: 'quoted', style: 'QUOTE_DOUBLE', source: s, value: s.slice(1, -1), start, end, next };
   }
-  if (q === "'") {
-    const m = /^'((?:[^']|'')*)'$/.exec(s);
-    return m ? { kind: 'quoted', style: 'QUOTE_SINGLE', source: s, value: m[1]!.replace(/''/g, "'"), start, end, next } : undefined;
+  if (q === 39 /* ' */) {
+    if (!SINGLE.test(s)) return undefined;
+    const inner = s.slice(1, -1);
+    return { kind: 'quoted', style: 'QUOTE_SINGLE', source: s, value: inner.includes("''") ? inner.replace(/''/g, "'") : inner, start, end, next };
   }
-  if (INT.test(s)) return plain(Number(s));
-  if (NOT_PLAIN_START.test(s)) return undefined;
+  let value: unknown;
+  if (s === '') value = null;
+  else if (INT.test(s)) value = Number(s);
+  else if (NOT_PLAIN_START.test(s)) return undefined;
   // A comment, a mapping indicator, or (in a flow list) a flow indicator inside: let the parser decide.
-  if (/ #|: |:$/.test(s) || (flow && /[,[\]{}:]/.test(s))) return undefined;
-  if (NULL.test(s)) return plain(null);
-  if (TRUE.test(s)) return plain(true);
-  if (FALSE.test(s)) return plain(false);
+  else if (/ #|: |:$/.test(s) || (flow && /[,[\]{}:]/.test(s))) return undefined;
+  else if (NULL.test(s)) value = null;
+  else if (TRUE.test(s)) value = true;
+  else if (FALSE.test(s)) value = false;
   // A float, an octal, a timestamp, …: the source is known, the value is the parser's to make.
-  if (typed(s)) return plain(UNRESOLVED);
-  return plain(s);
+  else if (typed(s)) value = UNRESOLVED;
+  else value = s;
+  return { kind: 'plain', style: 'PLAIN', source: s, value, start, end, next };
 }
 
 /**

@@ -39,6 +39,18 @@ const YAML11_BREAKS = /[\u0085\u2028\u2029]/g;
 
 /** Parses `source` (the whole front-matter block including its opening `---`). */
 export function parseFrontMatterYaml(source: string): ParsedYaml {
+  // The parser reports errors as Error objects; their stack traces are never read and
+  // cost more than the parse itself on invalid front matter.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parseWithoutTraces(source);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+function parseWithoutTraces(source: string): ParsedYaml {
   const src = source.replace(YAML11_BREAKS, '\n');
   const identity = (o: number): number => o;
   let doc = parseDocument(src, OPTIONS);
