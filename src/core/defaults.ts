@@ -92,7 +92,8 @@ function precedes(oldSet: DefaultSet | undefined, newSet: DefaultSet): boolean {
 /** Jekyll's deep_merge_hashes: nested maps merge; a nil new value keeps the old one. */
 export function deepMerge(target: Record<string, unknown>, overwrite: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...target };
-  for (const [k, v] of Object.entries(overwrite)) {
+  for (const k of Object.keys(overwrite)) {
+    const v = overwrite[k];
     const old = out[k];
     if (v === null || v === undefined) {
       if (!(k in out)) out[k] = v;

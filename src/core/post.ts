@@ -154,23 +154,26 @@ export function ownFrontMatter(fm: FrontMatter): Record<string, unknown> | undef
 class ReadError extends Error {}
 
 /** Document#merge_data!: categories merge (strings split), deep merge, then the date is parsed. */
-function mergeData(data: Record<string, unknown>, other: Record<string, unknown>, site: SiteModel, env: PostEnv): Record<string, unknown> {
-  const o = { ...other };
-  if ('categories' in o && o.categories !== null && o.categories !== undefined) {
-    if (typeof o.categories === 'string') o.categories = o.categories.split(/[ \t\r\n\f\v]+/).filter(Boolean);
+function mergeData(data: Record<string, unknown>, other: Readonly<Record<string, unknown>>, site: SiteModel, env: PostEnv): Record<string, unknown> {
+  let o = other;
+  if ('categories' in other && other.categories !== null && other.categories !== undefined) {
+    let categories = other.categories;
+    if (typeof categories === 'string') categories = categories.split(/[ \t\r\n\f\v]+/).filter(Boolean);
     if (Array.isArray(data.categories)) {
-      if (!Array.isArray(o.categories)) throw new ReadError(`\`categories\` must be a list or a string (got ${rubyToS(o.categories)})`);
-      o.categories = union(data.categories, o.categories);
+      if (!Array.isArray(categories)) throw new ReadError(`\`categories\` must be a list or a string (got ${rubyToS(categories)})`);
+      categories = union(data.categories, categories);
     }
+    o = { ...other, categories };
   }
   const merged = deepMerge(data, o);
   if ('date' in merged && merged.date !== undefined && !isZoned(merged.date)) merged.date = parseDate(merged.date, site, env);
   return merged;
 }
 
-function union(a: unknown[], b: unknown[]): unknown[] {
+function union(a: readonly unknown[], b: readonly unknown[]): unknown[] {
   const out: unknown[] = [];
-  for (const x of [...a, ...b]) if (!out.some((y) => y === x)) out.push(x);
+  // Ruby's `|` by ===-equality: NaN never equals itself (includes would find it).
+  for (const list of [a, b]) for (const x of list) if (x !== x || !out.includes(x)) out.push(x);
   return out;
 }
 

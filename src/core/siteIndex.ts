@@ -116,7 +116,7 @@ export class SiteIndex {
       this.bySlug.delete(old.info.slug, rel);
     }
     if (info) {
-      this.posts.set(rel, { relativePath: rel, info, keys });
+      this.posts.set(rel, { relativePath: rel, info, keys: keys && this.shared(keys) });
       this.count(info, +1);
       if (info.url) this.urls.add(info.url, rel);
       this.byBasename.add(base, rel);
@@ -125,6 +125,18 @@ export class SiteIndex {
       this.posts.delete(rel);
       this.byBasename.delete(base, rel);
     }
+  }
+
+  private readonly keyLists = new Map<string, readonly string[]>();
+
+  /** One array per distinct list of front-matter keys: most posts of a site write the same keys in the same order. */
+  private shared(keys: readonly string[]): readonly string[] {
+    const id = keys.join('\u0000');
+    const known = this.keyLists.get(id);
+    if (known) return known;
+    if (this.keyLists.size >= 10_000) this.keyLists.clear();
+    this.keyLists.set(id, keys);
+    return keys;
   }
 
   /**
