@@ -35,8 +35,8 @@ export interface CheckOptions {
  * The SiteDocument for a file of a site, or undefined when Jekyll does not
  * read it as a document (static files, excluded paths, pages without front matter).
  */
-export function documentFor(site: SiteModel, path: string, text: string, classified?: Classified): SiteDocument | undefined {
-  const rel = relativePath(site.root, path);
+export function documentFor(site: SiteModel, path: string, text: string, classified?: Classified, relative?: string): SiteDocument | undefined {
+  const rel = relative ?? relativePath(site.root, path);
   if (rel === undefined) return undefined;
   const c = classified ?? classify(site, rel);
   if (!c) return undefined;

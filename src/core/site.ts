@@ -102,7 +102,8 @@ export async function listSiteFiles(fs: SiteFs, site: SiteModel): Promise<string
     const entries = await fs.readDirectory(dir);
     entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     for (const [name, kind] of entries) {
-      const path = joinPath(dir, name);
+      // `dir` is normalized and an entry's name is one segment.
+      const path = dir === '/' ? '/' + name : dir + '/' + name;
       if (kind === FileKind.Directory) {
         if (name === '.git' || name === 'node_modules' || name === '_site' || name === '.jekyll-cache') continue;
         await walk(path);
@@ -111,6 +112,6 @@ export async function listSiteFiles(fs: SiteFs, site: SiteModel): Promise<string
       }
     }
   };
-  await walk(site.root);
+  await walk(joinPath(site.root));
   return out;
 }

@@ -199,8 +199,8 @@ export class SiteIndex {
   }
 
   /** Re-resolves a post from text (an editor's unsaved text, or the file's). */
-  updatePostText(path: string, text: string | undefined, mtimeMs?: number, classified?: Classified): void {
-    const doc = text === undefined ? undefined : documentFor(this.site, path, text, classified);
+  updatePostText(path: string, text: string | undefined, mtimeMs?: number, classified?: Classified, relative?: string): void {
+    const doc = text === undefined ? undefined : documentFor(this.site, path, text, classified, relative);
     if (doc) this.updatePostDocument(doc, mtimeMs);
     else {
       const rel = relativePath(this.site.root, path);
@@ -213,8 +213,8 @@ export class SiteIndex {
    * keystroke and hands the same document to the rules); returns what Jekyll makes of it.
    */
   updatePostDocument(doc: SiteDocument, mtimeMs?: number): PostInfo | undefined {
-    const rel = relativePath(this.site.root, doc.path);
-    if (rel === undefined) return undefined;
+    // The document's own relative path: one string for the index's keys and records.
+    const rel = doc.relativePath;
     if ((doc.kind !== 'post' && doc.kind !== 'draft') || doc.skipped) {
       this.setPost(rel, undefined);
       return undefined;
@@ -379,20 +379,22 @@ export async function buildIndex(fs: SiteFs, site: SiteModel, nowMs: () => numbe
   const index = new SiteIndex(site, nowMs);
   if (options.retainDocuments) index.retained = new Map();
   const paths = await listSiteFiles(fs, site);
+  const rels: string[] = [];
   for (const p of paths) {
     const rel = relativePath(site.root, p);
+    rels.push(rel ?? '');
     if (rel !== undefined) index.files.add(rel);
   }
   await index.readData(fs);
-  const posts: Array<{ path: string; classified: Classified }> = [];
-  for (const path of paths) {
-    const c = classify(site, relativePath(site.root, path)!);
-    if (c !== undefined && (c.kind === 'post' || c.kind === 'draft') && !c.skipped) posts.push({ path, classified: c });
-  }
-  await mapConcurrent(posts, READ_CONCURRENCY, async ({ path, classified }) => {
+  const posts: Array<{ path: string; rel: string; classified: Classified }> = [];
+  paths.forEach((path, i) => {
+    const c = classify(site, rels[i]!);
+    if (c !== undefined && (c.kind === 'post' || c.kind === 'draft') && !c.skipped) posts.push({ path, rel: rels[i]!, classified: c });
+  });
+  await mapConcurrent(posts, READ_CONCURRENCY, async ({ path, rel, classified }) => {
     const text = await readText(fs, path, true);
     const st = path.includes('/_drafts/') ? await fs.stat(path) : undefined;
-    index.updatePostText(path, text, st?.mtime, classified);
+    index.updatePostText(path, text, st?.mtime, classified, rel);
   });
   return index;
 }

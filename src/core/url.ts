@@ -31,7 +31,7 @@ export function escapePath(path: string): string {
 
 /** URL#sanitize_url. */
 export function sanitizeUrl(s: string): string {
-  let out = '/' + s;
+  let out = s.startsWith('/') ? s : ['/', s].join('');
   if (out.includes('..')) out = out.replace(/\.\./g, '/');
   if (out.includes('./')) out = out.replace(/\.\//g, '');
   return out.includes('//') ? out.replace(/\/+/g, '/') : out;
@@ -39,10 +39,11 @@ export function sanitizeUrl(s: string): string {
 
 /** Fills `:name` placeholders (URL#generate_url_from_drop); `placeholder` answers undefined for a name it does not know, and then so does this (Jekyll raises). */
 export function fillTemplate(template: string, placeholder: (name: string) => string | undefined): string | undefined {
-  let out = '';
+  // Joined once at the end: one flat string, not a tree of concatenations the index would keep.
+  const out: string[] = [];
   for (const part of templateParts(template)) {
     if (typeof part === 'string') {
-      out += part;
+      out.push(part);
       continue;
     }
     // `:name_` is `:name` then `_` when Jekyll knows no `name_` (URL#generate_url_from_drop).
@@ -53,9 +54,9 @@ export function fillTemplate(template: string, placeholder: (name: string) => st
       rest = '_';
     }
     if (value === undefined) return undefined;
-    out += escapePath(value) + rest;
+    out.push(escapePath(value), rest);
   }
-  return out;
+  return out.join('');
 }
 
 const parsedTemplates = new Map<string, Array<string | { name: string }>>();
