@@ -91,7 +91,11 @@ function precedes(oldSet: DefaultSet | undefined, newSet: DefaultSet): boolean {
 
 /** Jekyll's deep_merge_hashes: nested maps merge; a nil new value keeps the old one. */
 export function deepMerge(target: Record<string, unknown>, overwrite: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...target };
+  return deepMergeInto({ ...target }, overwrite);
+}
+
+/** deep_merge_hashes! (in place): `out` takes `overwrite`'s values; nested maps are merged into new maps. */
+export function deepMergeInto(out: Record<string, unknown>, overwrite: Readonly<Record<string, unknown>>): Record<string, unknown> {
   for (const k of Object.keys(overwrite)) {
     const v = overwrite[k];
     const old = out[k];

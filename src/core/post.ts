@@ -1,5 +1,5 @@
 import { isMap, isScalar, type Document } from 'yaml';
-import { deepMerge, defaultsFor } from './defaults';
+import { deepMergeInto, defaultsFor } from './defaults';
 import type { FrontMatter, SiteDocument } from './document';
 import { RubyTimeError, rubyTimeParse, utcMs } from './rubyTime';
 import { POST_FILENAME, type SiteModel } from './site';
@@ -153,7 +153,10 @@ export function ownFrontMatter(fm: FrontMatter): Record<string, unknown> | undef
 
 class ReadError extends Error {}
 
-/** Document#merge_data!: categories merge (strings split), deep merge, then the date is parsed. */
+/**
+ * Document#merge_data!, in place as Jekyll does it (`data` is this post's own): categories merge
+ * (strings split), deep merge, then the date is parsed.
+ */
 function mergeData(data: Record<string, unknown>, other: Readonly<Record<string, unknown>>, site: SiteModel, env: PostEnv): Record<string, unknown> {
   let o = other;
   if ('categories' in other && other.categories !== null && other.categories !== undefined) {
@@ -165,7 +168,7 @@ function mergeData(data: Record<string, unknown>, other: Readonly<Record<string,
     }
     o = { ...other, categories };
   }
-  const merged = deepMerge(data, o);
+  const merged = deepMergeInto(data, o);
   if ('date' in merged && merged.date !== undefined && !isZoned(merged.date)) merged.date = parseDate(merged.date, site, env);
   return merged;
 }
@@ -336,7 +339,8 @@ export function resolvePost(doc: SiteDocument, site: SiteModel, env: PostEnv): P
     date = { epochMs: env.nowMs, offset: offsetAt(tz, env.nowMs) };
     dateSource = 'build-time';
   }
-  const categories = rubyArray(data.categories).map(toS);
+  // Already strings when Jekyll read the post's data (populate_categories): shared, not copied.
+  const categories = readPostData && Array.isArray(data.categories) && data.categories.every((c) => typeof c === 'string') ? (data.categories as string[]) : rubyArray(data.categories).map(toS);
   const published = !('published' in data) || (data.published !== false && data.published !== null);
   const layout = data.layout === undefined || data.layout === null ? null : toS(data.layout);
   const url = dateError ? undefined : postUrl(site, data, categories, date, relPath, basenameNoExt, ext);

@@ -168,8 +168,18 @@ export class SiteIndex {
       if (n <= 0) m.delete(k);
       else m.set(k, n);
     };
-    for (const t of new Set(info.tags.map(String))) bump(this.tags, t);
-    for (const c of new Set(info.categories)) bump(this.categories, c);
+    // Each distinct value once (a post's lists are short: no Set needed unless long).
+    const tags = info.tags;
+    if (tags.length > 16) for (const t of new Set(tags.map(String))) bump(this.tags, t);
+    else for (let i = 0; i < tags.length; i++) {
+      const t = String(tags[i]);
+      let seen = false;
+      for (let j = 0; j < i && !seen; j++) seen = String(tags[j]) === t;
+      if (!seen) bump(this.tags, t);
+    }
+    const cats = info.categories;
+    if (cats.length > 16) for (const c of new Set(cats)) bump(this.categories, c);
+    else for (let i = 0; i < cats.length; i++) if (cats.indexOf(cats[i]!) === i) bump(this.categories, cats[i]!);
   }
 
   /** Re-reads one file of the site after it changed on disk (or was deleted). */
