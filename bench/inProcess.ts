@@ -185,6 +185,9 @@ export async function timeIndex(root: string, runs: number, updates: number): Pr
   const path = `${r}/${target}`;
   const text = fs.readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   const edited = text.replace(/^---\r?\n/, (m) => `${m}tag: bench-edit-${Date.now()}\n`);
+  // As in the editor after its first check of a post: the URL and post_url lookups exist, and each update keeps them current.
+  void index.urls.get('');
+  void index.postUrlTarget('2000-01-01-warm');
   const updateMs: number[] = [];
   for (let i = 0; i < updates; i++) {
     const t0 = now();

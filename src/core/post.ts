@@ -326,8 +326,15 @@ export function resolvePost(doc: SiteDocument, site: SiteModel, env: PostEnv): P
     if (data.slug === undefined || data.slug === null || data.slug === false) data.slug = fileSlug;
     if (data.ext === undefined || data.ext === null) data.ext = ext;
     // populate_categories, populate_tags
-    const cats = [...rubyArray(data.categories), ...pluralized(data, 'category', 'categories')].map(toS).flat();
-    data.categories = union(cats, []);
+    // Array(categories) + pluralized category/categories, each to_s, without repeats.
+    const cats: string[] = [];
+    const addCategory = (c: unknown): void => {
+      const s = toS(c);
+      if (!cats.includes(s)) cats.push(s);
+    };
+    rubyArray(data.categories).forEach(addCategory);
+    pluralized(data, 'category', 'categories').forEach(addCategory);
+    data.categories = cats;
     data.tags = pluralized(data, 'tag', 'tags');
   }
   let date: ZonedTime;

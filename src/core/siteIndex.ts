@@ -49,12 +49,26 @@ class VersionedSet<T> extends Set<T> {
 export class SiteIndex {
   readonly files = new VersionedSet<string>();
   /** Posts by URL (several when they collide). */
-  readonly urls = new MultiMap();
+  get urls(): MultiMap {
+    return this.lookups().urls;
+  }
   /** Bumped on every change to `posts`, so what is derived from them can be cached. */
   postsVersion = 0;
-  /** Posts by file name without extension, and by slug: the keys `{% post_url %}` looks them up by. */
-  private readonly byBasename = new MultiMap();
-  private readonly bySlug = new MultiMap();
+  /**
+   * Posts by URL, by file name without extension and by slug (the keys `{% post_url %}` looks
+   * them up by): made from `posts` on first use, then kept up to date post by post. Building
+   * the index does not make them (most of their uses come later, or never).
+   */
+  private lookupMaps: { urls: MultiMap; byBasename: MultiMap; bySlug: MultiMap } | undefined;
+
+  private lookups(): { urls: MultiMap; byBasename: MultiMap; bySlug: MultiMap } {
+    if (!this.lookupMaps) {
+      const maps = { urls: new MultiMap(), byBasename: new MultiMap(), bySlug: new MultiMap() };
+      for (const [rel, p] of this.posts) addLookups(maps, rel, p.info);
+      this.lookupMaps = maps;
+    }
+    return this.lookupMaps;
+  }
   private derived = new Map<string, { version: number; value: Set<string> }>();
   /** Bumped whenever tag or category counts change. */
   private taxonomyVersion = 0;
@@ -109,22 +123,20 @@ export class SiteIndex {
   setPost(rel: string, info: PostInfo | undefined, keys?: readonly string[]): void {
     this.postsVersion++;
     const old = this.posts.get(rel);
-    const base = rel.slice(rel.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
+    const maps = this.lookupMaps;
     if (old) {
       this.count(old.info, -1);
-      if (old.info.url) this.urls.delete(old.info.url, rel);
-      this.bySlug.delete(old.info.slug, rel);
+      if (maps) {
+        if (old.info.url) maps.urls.delete(old.info.url, rel);
+        maps.bySlug.delete(old.info.slug, rel);
+        maps.byBasename.delete(basenameOf(rel), rel);
+      }
     }
     if (info) {
       this.posts.set(rel, { relativePath: rel, info, keys: keys && this.shared(keys) });
       this.count(info, +1);
-      if (info.url) this.urls.add(info.url, rel);
-      this.byBasename.add(base, rel);
-      this.bySlug.add(info.slug, rel);
-    } else {
-      this.posts.delete(rel);
-      this.byBasename.delete(base, rel);
-    }
+      if (maps) addLookups(maps, rel, info);
+    } else this.posts.delete(rel);
   }
 
   private readonly keyLists = new Map<string, readonly string[]>();
@@ -251,14 +263,14 @@ export class SiteIndex {
     const prefixes = [`_posts/${path}${stem}.`, `${path}_posts/${stem}.`, `${path}_posts${stem}.`];
     const matches = (rel: string): boolean => prefixes.some((x) => rel.startsWith(x) && rel.length > x.length && rel[x.length] !== '.');
     const lastSegment = stem.split('/').pop()!;
-    for (const rel of this.byBasename.get(lastSegment) ?? []) {
+    for (const rel of this.lookups().byBasename.get(lastSegment) ?? []) {
       const p = this.posts.get(rel);
       if (p && !p.info.draft && matches(p.info.relativePath)) return p;
     }
     // Jekyll's deprecated fallback: same slug and same day. Its "directory-aware" slug splits Document#basename,
     // which never holds a folder, so the folder is in fact ignored.
     const [y, mo, d] = m[2]!.split('-').map(Number);
-    for (const rel of this.bySlug.get(m[3]!) ?? []) {
+    for (const rel of this.lookups().bySlug.get(m[3]!) ?? []) {
       const p = this.posts.get(rel);
       if (!p || p.info.draft) continue;
       const date = new Date(p.info.date.epochMs + p.info.date.offset * 1000);
@@ -303,6 +315,17 @@ export class SiteIndex {
     this.authorsFile = [...this.files].find((f) => /^_data\/authors\.ya?ml$/i.test(f));
     this.authorsFileText = this.authorsFile ? await readText(fs, this.site.root + '/' + this.authorsFile) : undefined;
   }
+}
+
+/** A post's file name without its extension: what `{% post_url %}` names it by. */
+function basenameOf(rel: string): string {
+  return rel.slice(rel.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
+}
+
+function addLookups(maps: { urls: MultiMap; byBasename: MultiMap; bySlug: MultiMap }, rel: string, info: PostInfo): void {
+  if (info.url) maps.urls.add(info.url, rel);
+  maps.byBasename.add(basenameOf(rel), rel);
+  maps.bySlug.add(info.slug, rel);
 }
 
 /** The top-level keys of a document's own front matter. */
