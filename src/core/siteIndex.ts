@@ -180,18 +180,8 @@ export class SiteIndex {
       if (n <= 0) m.delete(k);
       else m.set(k, n);
     };
-    // Each distinct value once (a post's lists are short: no Set needed unless long).
-    const tags = info.tags;
-    if (tags.length > 16) for (const t of new Set(tags.map(String))) bump(this.tags, t);
-    else for (let i = 0; i < tags.length; i++) {
-      const t = String(tags[i]);
-      let seen = false;
-      for (let j = 0; j < i && !seen; j++) seen = String(tags[j]) === t;
-      if (!seen) bump(this.tags, t);
-    }
-    const cats = info.categories;
-    if (cats.length > 16) for (const c of new Set(cats)) bump(this.categories, c);
-    else for (let i = 0; i < cats.length; i++) if (cats.indexOf(cats[i]!) === i) bump(this.categories, cats[i]!);
+    for (const t of distinct(info.tags)) bump(this.tags, t);
+    for (const c of distinct(info.categories)) bump(this.categories, c);
   }
 
   /** Re-reads one file of the site after it changed on disk (or was deleted). */
@@ -315,6 +305,12 @@ export class SiteIndex {
     this.authorsFile = [...this.files].find((f) => /^_data\/authors\.ya?ml$/i.test(f));
     this.authorsFileText = this.authorsFile ? await readText(fs, this.site.root + '/' + this.authorsFile) : undefined;
   }
+}
+
+/** The distinct values of a list, as strings (a post's lists are short: a Set only for long ones). */
+function distinct(xs: readonly unknown[]): Iterable<string> {
+  const strings = xs.map(String);
+  return strings.length > 16 ? new Set(strings) : strings.filter((x, i) => strings.indexOf(x) === i);
 }
 
 /** A post's file name without its extension: what `{% post_url %}` names it by. */

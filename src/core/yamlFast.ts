@@ -137,7 +137,7 @@ export function fastFrontMatter(source: string): FastPair[] | undefined {
       } else {
         node = nullAt(ls + line.length);
       }
-    } else if (rest[0] === '[' || (rest[0] === ' ' && rest.trimStart()[0] === '[')) {
+    } else if (rest[leadingSpaces(rest)] === '[') {
       const lead = leadingSpaces(rest);
       const seq = flowList(rest.slice(lead), restAt + lead, lineNext(i));
       if (!seq) return undefined;

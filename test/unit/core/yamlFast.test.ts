@@ -150,7 +150,7 @@ describe('fastFrontMatter reads simple front matter exactly as the full parser d
       fc.tuple(key, multiline).map(([k, v]) => `${k}: ${v}`),
       fc.tuple(key, flow).map(([k, v]) => `${k}: ${v}`),
       fc.tuple(key, block).map(([k, v]) => `${k}:${v}`),
-      fc.constantFrom('# comment', '', '  ', '\t', 'x:\ty', '  indented: 1', 'k:v', '- item', '  # indented comment', 'sp:   spaced  ', 'fl:  [a,  "b" ]  ', 'nb: a\u00A0', 'e:', 'e2:   '),
+      fc.constantFrom('# comment', '', '  ', '\t', 'x:\ty', '  indented: 1', 'k:v', '- item', '  # indented comment', 'sp:   spaced  ', 'fl:  [a,  "b" ]  ', 'nb: a\u00A0', 'nb2:  \u00A0[x]', 'e:', 'e2:   '),
     );
     let fast = 0;
     fc.assert(
