@@ -347,7 +347,7 @@ export function resolvePost(doc: SiteDocument, site: SiteModel, env: PostEnv): P
     dateSource = 'build-time';
   }
   // Already strings when Jekyll read the post's data (populate_categories): shared, not copied.
-  const categories = readPostData && Array.isArray(data.categories) && data.categories.every((c) => typeof c === 'string') ? (data.categories as string[]) : rubyArray(data.categories).map(toS);
+  const categories = readPostData && Array.isArray(data.categories) && data.categories.every((c) => typeof c === 'string') ? data.categories : rubyArray(data.categories).map(toS);
   const published = !('published' in data) || (data.published !== false && data.published !== null);
   const layout = data.layout === undefined || data.layout === null ? null : toS(data.layout);
   const url = dateError ? undefined : postUrl(site, data, categories, date, relPath, basenameNoExt, ext);
