@@ -5,28 +5,48 @@ import type { Position, Range } from './problem';
  * counts lines: a line ends at "\r\n", "\n" or a lone "\r".
  */
 export class LineIndex {
-  private readonly starts: number[];
+  /** Line start offsets found so far; the text is scanned only as far as a question needs (rules mostly ask about the front matter). */
+  private readonly starts: number[] = [0];
+  /** Characters before this offset have been scanned. */
+  private scanned = 0;
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      }
+  constructor(readonly text: string) {}
+
+  /** Scans the character at `i` (a line break adds a line start); returns the next offset to scan. */
+  private step(i: number): number {
+    const c = this.text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (this.text.charCodeAt(i + 1) === 10) i++;
+      this.starts.push(i + 1);
+    } else if (c === 10 /* \n */) {
+      this.starts.push(i + 1);
     }
-    this.starts = starts;
+    return i + 1;
+  }
+
+  /** Every line start up to `offset` is known. */
+  private scanPast(offset: number): void {
+    let i = this.scanned;
+    const end = Math.min(offset + 1, this.text.length);
+    while (i < end) i = this.step(i);
+    this.scanned = Math.max(i, this.scanned);
+  }
+
+  /** The start of `line + 1` is known, or the text has no such line. */
+  private scanLine(line: number): void {
+    let i = this.scanned;
+    while (i < this.text.length && this.starts.length <= line + 1) i = this.step(i);
+    this.scanned = i;
   }
 
   get lineCount(): number {
+    this.scanPast(this.text.length);
     return this.starts.length;
   }
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
+    this.scanPast(o);
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -38,6 +58,7 @@ export class LineIndex {
   }
 
   offsetAt(pos: Position): number {
+    this.scanLine(pos.line);
     if (pos.line >= this.starts.length) return this.text.length;
     const start = this.starts[Math.max(0, pos.line)]!;
     return Math.min(start + Math.max(0, pos.character), this.lineEnd(pos.line));
@@ -49,11 +70,13 @@ export class LineIndex {
 
   /** Offset of the first character of `line`. */
   lineStart(line: number): number {
+    this.scanLine(line);
     return this.starts[Math.min(Math.max(0, line), this.starts.length - 1)]!;
   }
 
   /** Offset just past the last character of `line`, before its line break. */
   lineEnd(line: number): number {
+    this.scanLine(line);
     if (line + 1 >= this.starts.length) return this.text.length;
     let end = this.starts[line + 1]!;
     if (this.text.charCodeAt(end - 1) === 10) end--;
