@@ -39,29 +39,73 @@ export function machineZone(): string | undefined {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-const OFFSET_CACHE_LIMIT = 50_000;
-/** Per zone, per UTC day: the offset when it is the same at both ends of the day (no transition inside). */
-const dayCaches = new Map<string, Map<number, number | null>>();
+/**
+ * Per zone, per UTC year: the offset at the year's start and each change in the year (the instant
+ * and the offset from then on). A year is sampled every few days and each change found to the
+ * second, so a site's posts cost a few dozen Intl calls a year instead of two a day.
+ */
+interface YearOffsets {
+  first: number;
+  at: number[];
+  offsets: number[];
+}
+const years = new Map<string, Map<number, YearOffsets>>();
+const YEARS_PER_ZONE_LIMIT = 2_000;
 const DAY_MS = 86_400_000;
+/** Sampling step: a change and its return within less than a week would go unseen (no zone has had one). */
+const SAMPLE_MS = 7 * DAY_MS;
 
 /** Offset east of UTC, in seconds, of `tz` at the instant `epochMs`. */
 export function offsetAt(tz: string | undefined, epochMs: number): number {
-  let days = tz === undefined ? undefined : dayCaches.get(tz);
-  if (days === undefined) {
+  let zone = tz === undefined ? undefined : years.get(tz);
+  if (zone === undefined) {
     if (!tz || !isValidZone(tz)) return -new Date(epochMs).getTimezoneOffset() * 60;
-    dayCaches.set(tz, (days = new Map<number, number | null>()));
+    years.set(tz, (zone = new Map<number, YearOffsets>()));
   }
-  const day = Math.floor(epochMs / DAY_MS);
-  let same = days.get(day);
-  if (same === undefined) {
-    const a = zoneOffsetAt(tz!, day * DAY_MS);
-    const b = zoneOffsetAt(tz!, (day + 1) * DAY_MS - 1000);
-    same = a === b ? a : null;
-    if (days.size >= OFFSET_CACHE_LIMIT) days.clear();
-    days.set(day, same);
+  const year = new Date(epochMs).getUTCFullYear();
+  let table = zone.get(year);
+  if (table === undefined) {
+    if (zone.size >= YEARS_PER_ZONE_LIMIT) zone.clear();
+    zone.set(year, (table = yearOffsets(tz!, year)));
   }
-  // A day with a transition (two a year at most) is looked up exactly.
-  return same ?? zoneOffsetAt(tz!, epochMs);
+  let offset = table.first;
+  for (let i = 0; i < table.at.length && table.at[i]! <= epochMs; i++) offset = table.offsets[i]!;
+  return offset;
+}
+
+function yearOffsets(tz: string, year: number): YearOffsets {
+  const start = utcYearStart(year);
+  const end = utcYearStart(year + 1);
+  const first = zoneOffsetAt(tz, start);
+  const out: YearOffsets = { first, at: [], offsets: [] };
+  let from = start;
+  let offset = first;
+  while (from < end) {
+    const to = Math.min(from + SAMPLE_MS, end);
+    // Every change in (from, to]: the first instant whose offset differs, to the second.
+    while (zoneOffsetAt(tz, to) !== offset) {
+      let lo = from;
+      let hi = to;
+      while (hi - lo > 1000) {
+        const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+        if (zoneOffsetAt(tz, mid) === offset) lo = mid;
+        else hi = mid;
+      }
+      offset = zoneOffsetAt(tz, hi);
+      if (hi >= end) break; // the change at the next year's start belongs to that year
+      out.at.push(hi);
+      out.offsets.push(offset);
+      from = hi;
+    }
+    from = to;
+  }
+  return out;
+}
+
+function utcYearStart(year: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, 0, 1);
+  return d.getTime();
 }
 
 function zoneOffsetAt(tz: string, epochMs: number): number {
