@@ -50,7 +50,7 @@ function rubyInteger(s: string): number {
   const neg = t[0] === '-';
   const u = t[0] === '-' || t[0] === '+' ? t.slice(1) : t;
   const n = /^0b/i.test(u) ? parseInt(u.slice(2), 2) : /^0x/i.test(u) ? parseInt(u.slice(2), 16) : /^0./.test(u) ? parseInt(u.slice(1), 8) : Number(u);
-  return neg ? -n : n;
+  return neg ? 0 - n : n; // Ruby has no negative zero integer
 }
 
 const PSYCH_NUMBERS: ScalarTag[] = [
