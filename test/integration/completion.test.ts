@@ -10,8 +10,9 @@ const labelOf = (i: vscode.CompletionItem): string => (typeof i.label === 'strin
 
 async function completionsAt(rel: string, line: number, character: number, trigger?: string): Promise<vscode.CompletionItem[]> {
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', siteUri(rel), new vscode.Position(line, character), trigger);
-  // Only ours: other providers (words, paths) may add items of their own.
-  return list.items.filter((i) => i.detail !== undefined || i.documentation !== undefined);
+  // Only ours: other providers add items of their own — words and paths, and snippets (ours and
+  // Markdown's), which VS Code loads on its own schedule, so they come in some runs and not others.
+  return list.items.filter((i) => i.kind !== vscode.CompletionItemKind.Snippet && (i.detail !== undefined || i.documentation !== undefined));
 }
 
 function hoverText(hovers: vscode.Hover[]): string {
