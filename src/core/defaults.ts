@@ -115,10 +115,15 @@ export function deepMergeInto(out: Record<string, unknown>, overwrite: Readonly<
 export function defaultsFor(site: SiteModel, relPath: string, type: string): Readonly<Record<string, unknown>> {
   // What applies depends only on which sets match: the merge is made once per combination.
   const { sets, merged } = cached(site);
+  const applying: DefaultSet[] = [];
   let key = '';
-  for (let i = 0; i < sets.length; i++) if (applies(site, sets[i]!, relPath, type)) key += i + ',';
+  sets.forEach((set, i) => {
+    if (!applies(site, set, relPath, type)) return;
+    applying.push(set);
+    key += i + ',';
+  });
   let result = merged.get(key);
-  if (!result) merged.set(key, (result = merge(key === '' ? [] : key.slice(0, -1).split(',').map((i) => sets[Number(i)]!))));
+  if (!result) merged.set(key, (result = merge(applying)));
   return result;
 }
 
