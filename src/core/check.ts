@@ -3,10 +3,10 @@ import { parseSiteDocument, type SiteDocument } from './document';
 import { opensWithFence } from './frontMatter';
 import type { Problem, Severity } from './problem';
 import { RULES } from './rules';
-import type { Rule } from './rules/rule';
+import type { Rule, RuleContext } from './rules/rule';
 import { resolvePost, type PostInfo } from './post';
-import { classify, readText, type Classified, type SiteModel } from './site';
-import { buildIndex, type SiteIndex } from './siteIndex';
+import { classify, readDocumentText, type Classified, type SiteModel } from './site';
+import { draftMtime, openIndex, type SiteIndex } from './siteIndex';
 import { joinPath, relativePath, type SiteFs } from './siteFs';
 
 /** Files read at once: enough to keep the disk busy, few enough to keep memory flat. */
@@ -46,13 +46,21 @@ export function documentFor(site: SiteModel, path: string, text: string, classif
 
 /** Runs every enabled rule on one parsed document. Never throws. */
 export function checkParsed(doc: SiteDocument, site: SiteModel, options: CheckOptions = {}): Problem[] {
-  const problems: Problem[] = [];
+  return runRules(contextOf(doc, site, options), RULES, options);
+}
+
+function contextOf(doc: SiteDocument, site: SiteModel, options: CheckOptions): RuleContext {
   const post =
     (doc.kind === 'post' || doc.kind === 'draft') && !doc.skipped
       ? (options.post ?? resolvePost(doc, site, { nowMs: options.nowMs ?? Date.now(), mtimeMs: options.mtimeMs }))
       : undefined;
-  const ctx = { doc, site, index: options.index, post, invalidUtf8: options.invalidUtf8 === true };
-  for (const rule of RULES) {
+  return { doc, site, index: options.index, post, invalidUtf8: options.invalidUtf8 === true };
+}
+
+/** Runs the enabled ones of `rules` (in the order of RULES). */
+function runRules(ctx: RuleContext, rules: readonly Rule[], options: CheckOptions): Problem[] {
+  const problems: Problem[] = [];
+  for (const rule of rules) {
     const severity = severityOf(rule, options.rules);
     if (severity === 'off') continue;
     try {
@@ -82,30 +90,89 @@ export interface FileProblems {
   problems: Problem[];
 }
 
-/** Checks every document of a site. */
+/**
+ * Checks every document of a site. With `options.index` (a complete, current
+ * index), each file is checked against it. Without one, the site is read once:
+ * each post is indexed and checked as it is read, except by the rules that need
+ * every post (SiteWide); those run at the end, on the few files they may report
+ * on, read again. Either way the result is the same.
+ */
 export async function checkSite(fs: SiteFs, site: SiteModel, options: CheckOptions & { isCancelled?: () => boolean } = {}): Promise<FileProblems[]> {
   const nowMs = options.nowMs ?? Date.now();
-  const index = options.index ?? (await buildIndex(fs, site, () => nowMs, { retainDocuments: true }));
-  const paths = [...index.files].map((rel) => joinPath(site.root, rel)).filter((path) => {
-    const rel = relativePath(site.root, path);
-    return rel !== undefined && classify(site, rel) !== undefined;
-  });
-  const results = await mapConcurrent(paths, READ_CONCURRENCY, async (path): Promise<FileProblems | undefined> => {
-    if (options.isCancelled?.()) return undefined;
-    const parsed = index.retained?.get(path);
-    if (parsed) {
-      // Parsed and resolved while indexing: check it as is.
-      index.retained!.delete(path);
-      const rel = relativePath(site.root, path)!;
-      const problems = checkParsed(parsed, site, { ...options, index, nowMs, post: index.posts.get(rel)?.info });
+  const given = options.index;
+  if (given) {
+    const files = [...given.files].flatMap((rel) => {
+      const classified = classify(site, rel);
+      return classified ? [{ path: joinPath(site.root, rel), rel, classified }] : [];
+    });
+    const results = await mapConcurrent(files, READ_CONCURRENCY, async ({ path, rel, classified }): Promise<FileProblems | undefined> => {
+      if (options.isCancelled?.()) return undefined;
+      const read = await readDocumentText(fs, path);
+      const doc = read && documentFor(site, path, read.text, classified, rel);
+      const problems = doc ? checkParsed(doc, site, { ...options, index: given, nowMs, invalidUtf8: read.invalidUtf8, mtimeMs: await draftMtime(fs, path) }) : [];
       return problems.length > 0 ? { path, problems } : undefined;
+    });
+    return results.filter((r): r is FileProblems => r !== undefined);
+  }
+
+  const { index, documents } = await openIndex(fs, site, () => nowMs);
+  const opts = { ...options, index, nowMs };
+  const enabled = RULES.filter((r) => severityOf(r, options.rules) !== 'off');
+  const now = enabled.filter((r) => r.siteWide === undefined);
+  const later = enabled.filter((r) => r.siteWide !== undefined);
+  const results = new Array<FileProblems | undefined>(documents.length);
+  /** Per file, the site-wide rules' facts, noted while it was read. */
+  const pending: Array<{ i: number; facts: Array<{ rule: Rule; facts: unknown }> }> = [];
+  await mapConcurrent(documents, READ_CONCURRENCY, async ({ path, rel, classified: c }, i) => {
+    if (options.isCancelled?.()) return;
+    const read = await readDocumentText(fs, path);
+    const doc = read && documentFor(site, path, read.text, c, rel);
+    if (!doc) return;
+    // A post is indexed as read (a file that is not UTF-8 is not: Jekyll skips it).
+    const indexed = (c.kind === 'post' || c.kind === 'draft') && !c.skipped && !read.invalidUtf8;
+    const post = indexed ? index.updatePostDocument(doc, await draftMtime(fs, path)) : undefined;
+    const ctx = contextOf(doc, site, { ...opts, post, invalidUtf8: read.invalidUtf8 });
+    const problems = runRules(ctx, now, opts);
+    if (problems.length > 0) results[i] = { path, problems };
+    const facts: Array<{ rule: Rule; facts: unknown }> = [];
+    for (const rule of later) {
+      let f: unknown;
+      try {
+        f = rule.siteWide!.facts(ctx);
+      } catch {
+        f = FAILED; // the rule runs again at the end, where its error is reported
+      }
+      if (f !== undefined) facts.push({ rule, facts: f });
     }
-    const text = await readText(fs, path);
-    if (text === undefined) return undefined;
-    const invalidUtf8 = text.includes('\uFFFD') && (await readText(fs, path, true)) === undefined;
-    const problems = checkDocument(text, path, site, { ...options, index, nowMs, invalidUtf8 });
-    return problems.length > 0 ? { path, problems } : undefined;
+    if (facts.length > 0) pending.push({ i, facts });
   });
-  index.retained = undefined;
+
+  // Every post is read: the site-wide rules, on the files they may report on.
+  pending.sort((a, b) => a.i - b.i);
+  const rank = new Map(RULES.map((r, i) => [r.id, i]));
+  await mapConcurrent(pending, READ_CONCURRENCY, async ({ i, facts }) => {
+    if (options.isCancelled?.()) return;
+    const { path, rel, classified } = documents[i]!;
+    const indexed = index.posts.get(rel);
+    const rules = facts.filter(({ rule, facts: f }) => {
+      try {
+        return f === FAILED || rule.siteWide!.mayReport(f, { site, index, post: indexed });
+      } catch {
+        return true;
+      }
+    });
+    if (rules.length === 0) return;
+    const read = await readDocumentText(fs, path);
+    const doc = read && documentFor(site, path, read.text, classified, rel);
+    if (!doc) return;
+    const ctx = contextOf(doc, site, { ...opts, post: indexed?.info, invalidUtf8: read.invalidUtf8 });
+    const found = runRules(ctx, rules.map((r) => r.rule), opts);
+    if (found.length === 0) return;
+    const problems = [...(results[i]?.problems ?? []), ...found].sort((a, b) => rank.get(a.code)! - rank.get(b.code)!);
+    results[i] = { path, problems };
+  });
   return results.filter((r): r is FileProblems => r !== undefined);
 }
+
+/** The facts of a rule whose `facts` threw. */
+const FAILED = Symbol('failed');

@@ -28,6 +28,27 @@ export async function readText(fs: SiteFs, path: string, strict = false): Promis
   }
 }
 
+/**
+ * A file's text read once, and whether its bytes are not valid UTF-8 (the text
+ * then holds U+FFFD in their place); undefined when it can't be read.
+ */
+export async function readDocumentText(fs: SiteFs, path: string): Promise<{ text: string; invalidUtf8: boolean } | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(path);
+  } catch {
+    return undefined;
+  }
+  const text = decoder.decode(bytes);
+  if (!text.includes('\uFFFD')) return { text, invalidUtf8: false };
+  try {
+    strictDecoder.decode(bytes);
+    return { text, invalidUtf8: false };
+  } catch {
+    return { text, invalidUtf8: true };
+  }
+}
+
 /** Reads a site's configuration. */
 export async function loadSite(fs: SiteFs, root: string): Promise<SiteModel> {
   const text = (await readText(fs, joinPath(root, '_config.yml'))) ?? (await readText(fs, joinPath(root, '_config.yaml')));

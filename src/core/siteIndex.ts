@@ -233,15 +233,8 @@ export class SiteIndex {
     }
     const info = resolvePost(doc, this.site, { nowMs: this.nowMs(), mtimeMs });
     this.setPost(rel, info, ownKeys(doc));
-    this.retained?.set(doc.path, doc);
     return info;
   }
-
-  /**
-   * While set (a whole-site check), parsed post documents are kept here so the
-   * check does not parse them a second time; the check takes them out.
-   */
-  retained: Map<string, SiteDocument> | undefined;
 
   /** The posts `{% post_url name %}` resolves to (Jekyll's PostComparer, then its deprecated fallback). */
   postUrlTarget(name: string): IndexedPost | undefined {
@@ -404,9 +397,29 @@ export class MultiMap {
 }
 
 /** Builds the index of a whole site. */
-export async function buildIndex(fs: SiteFs, site: SiteModel, nowMs: () => number = Date.now, options: { retainDocuments?: boolean } = {}): Promise<SiteIndex> {
+export async function buildIndex(fs: SiteFs, site: SiteModel, nowMs: () => number = Date.now): Promise<SiteIndex> {
+  const { index, documents } = await openIndex(fs, site, nowMs);
+  const posts = documents.filter(({ classified: c }) => (c.kind === 'post' || c.kind === 'draft') && !c.skipped);
+  await mapConcurrent(posts, READ_CONCURRENCY, async ({ path, rel, classified }) => {
+    const text = await readText(fs, path, true);
+    index.updatePostText(path, text, await draftMtime(fs, path), classified, rel);
+  });
+  return index;
+}
+
+/** A site's files Jekyll reads as documents (posts, drafts, pages, collections), with what they are. */
+export interface SiteFile {
+  path: string;
+  rel: string;
+  classified: Classified;
+}
+
+/**
+ * An index of the site's files, `_data` and authors, with no posts yet, and the
+ * files Jekyll may read as documents (posts are added with `updatePostText`/`updatePostDocument`).
+ */
+export async function openIndex(fs: SiteFs, site: SiteModel, nowMs: () => number = Date.now): Promise<{ index: SiteIndex; documents: SiteFile[] }> {
   const index = new SiteIndex(site, nowMs);
-  if (options.retainDocuments) index.retained = new Map();
   const paths = await listSiteFiles(fs, site);
   const rels: string[] = [];
   for (const p of paths) {
@@ -415,15 +428,15 @@ export async function buildIndex(fs: SiteFs, site: SiteModel, nowMs: () => numbe
     if (rel !== undefined) index.files.add(rel);
   }
   await index.readData(fs);
-  const posts: Array<{ path: string; rel: string; classified: Classified }> = [];
+  const documents: SiteFile[] = [];
   paths.forEach((path, i) => {
-    const c = classify(site, rels[i]!);
-    if (c !== undefined && (c.kind === 'post' || c.kind === 'draft') && !c.skipped) posts.push({ path, rel: rels[i]!, classified: c });
+    const c = rels[i] === '' ? undefined : classify(site, rels[i]!);
+    if (c !== undefined) documents.push({ path, rel: rels[i]!, classified: c });
   });
-  await mapConcurrent(posts, READ_CONCURRENCY, async ({ path, rel, classified }) => {
-    const text = await readText(fs, path, true);
-    const st = path.includes('/_drafts/') ? await fs.stat(path) : undefined;
-    index.updatePostText(path, text, st?.mtime, classified, rel);
-  });
-  return index;
+  return { index, documents };
+}
+
+/** A draft's modification time (a draft without a date is dated by it); undefined for other files. */
+export async function draftMtime(fs: SiteFs, path: string): Promise<number | undefined> {
+  return path.includes('/_drafts/') ? (await fs.stat(path))?.mtime : undefined;
 }

@@ -3,7 +3,7 @@ import { classify, type SiteModel } from '../site';
 import type { SiteIndex } from '../siteIndex';
 import { isRecord } from '../yamlValue';
 import { argRange, buildFails, closest, replaceFix } from './liquidTargets';
-import type { Finding, Rule, RuleContext } from './rule';
+import { siteWide, type Finding, type Rule, type RuleContext } from './rule';
 
 /**
  * Why Jekyll writes no file for `rel` — so `{% link %}` cannot find it — or
@@ -80,6 +80,11 @@ export const brokenLink: Rule = {
     }
     return out;
   },
+  // Whether a linked post is built is known only once every post is read; `{% link %}` is rare, so any one is checked then.
+  siteWide: siteWide<true>({
+    facts: ({ doc, site, post }) => (documentLiquid(doc, site, post)?.tokens.some((t) => t.kind === 'tag' && t.name === 'link' && t.terminated) ? true : undefined),
+    mayReport: () => true,
+  }),
 };
 
 /** Published files like `rel`: one of the same name elsewhere first, then the nearest paths. */

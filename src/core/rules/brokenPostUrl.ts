@@ -1,8 +1,8 @@
-import { documentLiquid } from '../liquidScan';
+import { documentLiquid, trimmedArgs } from '../liquidScan';
 import type { IndexedPost, SiteIndex } from '../siteIndex';
 import type { SiteModel } from '../site';
 import { argRange, buildFails, closest, replaceFix } from './liquidTargets';
-import type { Finding, Rule, RuleContext } from './rule';
+import { siteWide, type Finding, type Rule, type RuleContext } from './rule';
 
 // Jekyll's PostComparer::MATCHER, after a leading '/' is dropped.
 const POST_NAME = /^(.+\/)*(\d+-\d+-\d+)-(.*)$/;
@@ -138,4 +138,21 @@ export const brokenPostUrl: Rule = {
     }
     return out;
   },
+  siteWide: siteWide<Array<{ name: string; commented: boolean }>>({
+    facts: ({ doc, site, post }) => {
+      const scan = documentLiquid(doc, site, post);
+      if (!scan) return undefined;
+      const names = [...scan.tokens, ...scan.commented]
+        .filter((t) => t.kind === 'tag' && t.name === 'post_url')
+        .map((t) => ({ name: trimmedArgs(t).text, commented: scan.commented.includes(t) }));
+      return names.length > 0 ? names : undefined;
+    },
+    mayReport: (names, { index, site }) =>
+      names.some(({ name, commented }) => {
+        if (!POST_NAME.test(name.replace(/^\//, ''))) return true;
+        if (commented) return false;
+        const target = index.postUrlTarget(name);
+        return target === undefined || notBuilt(target, site) !== undefined;
+      }),
+  }),
 };

@@ -1,4 +1,4 @@
-import type { Finding, Rule, RuleContext } from './rule';
+import { siteWide, type Finding, type Rule, type RuleContext } from './rule';
 
 /** Two posts resolving to the same URL: one overwrites the other. */
 export const duplicateUrl: Rule = {
@@ -22,4 +22,8 @@ export const duplicateUrl: Rule = {
     const names = others.map((o) => o.relativePath).join(', ');
     return [{ range: doc.lines.rangeOf(0, doc.lines.lineEnd(0)), message: `This post and ${names} both become ${post.url}: Jekyll writes one over the other.` }];
   },
+  siteWide: siteWide<string>({
+    facts: ({ post }) => (post?.url && !post.draft && post.published && !post.future ? post.url : undefined),
+    mayReport: (url, { index }) => (index.urls.get(url)?.size ?? 0) > 1,
+  }),
 };

@@ -2,7 +2,7 @@ import type { SiteDocument } from '../document';
 import type { PostInfo } from '../post';
 import type { Fix, Range, Severity } from '../problem';
 import type { SiteModel } from '../site';
-import type { SiteIndex } from '../siteIndex';
+import type { IndexedPost, SiteIndex } from '../siteIndex';
 
 export interface RuleContext {
   doc: SiteDocument;
@@ -44,4 +44,26 @@ export interface Rule {
   summary: string;
   docs: RuleDocs;
   check(ctx: RuleContext): Finding[];
+  /** Set on rules that compare a document with the site's other posts (see SiteWide). */
+  siteWide?: SiteWide<unknown>;
+}
+
+/**
+ * How a rule that looks at the site's other posts (their URLs, names, tag counts)
+ * takes part in a whole-site check, which checks each file as it reads it, before
+ * the other posts are known. While the file is read, the rule notes the little it
+ * will look at; once every post is read, the files it may report on — usually few —
+ * are read again and the rule runs on them. So the site's parsed documents need
+ * not all be kept until the end.
+ */
+export interface SiteWide<F> {
+  /** What of this document the rule looks at, noted when the file is read (undefined: nothing, the rule cannot report). */
+  facts(ctx: RuleContext): F | undefined;
+  /** With every post read: false only when `check` reports nothing on the document these facts are from. */
+  mayReport(facts: F, ctx: { site: SiteModel; index: SiteIndex; post: IndexedPost | undefined }): boolean;
+}
+
+/** A SiteWide for the Rule interface, whose facts are opaque to the engine. */
+export function siteWide<F>(s: SiteWide<F>): SiteWide<unknown> {
+  return s;
 }

@@ -1,8 +1,8 @@
 import type { SiteDocument } from '../document';
 import { scalarWords, sourceScalar, sourceSeq, topPair, yamlScalarAs, type SourceScalar } from '../edit';
 import type { Fix } from '../problem';
-import type { Counts } from '../siteIndex';
-import type { Finding, Rule, RuleContext } from './rule';
+import type { PostInfo } from '../post';
+import { siteWide, type Finding, type Rule, type RuleContext } from './rule';
 
 /** `Web` on a site that mostly writes `web`: Jekyll keeps them apart (two tag pages, two entries in `site.tags`). */
 export const taxonomyVariant: Rule = {
@@ -24,32 +24,47 @@ export const taxonomyVariant: Rule = {
   check({ doc, post, index }: RuleContext): Finding[] {
     if (!index || !post || post.frontMatterError || doc.skipped) return [];
     const out: Finding[] = [];
-    // Jekyll's tags come from `tag:` when it is set, else from `tags:`; categories from both keys.
-    const tagKey = post.data.tag !== undefined && post.data.tag !== null && post.data.tag !== false ? 'tag' : 'tags';
-    const groups: Array<{ keys: string[]; counts: Counts; noun: 'tags' | 'categories' }> = [
-      { keys: [tagKey], counts: index.tags, noun: 'tags' },
-      { keys: ['categories', 'category'], counts: index.categories, noun: 'categories' },
-    ];
-    for (const { keys, counts, noun } of groups) {
+    for (const { noun, values } of valueGroups(doc, post)) {
+      const counts = noun === 'tags' ? index.tags : index.categories;
       const best = index.mostUsed(noun, fold);
-      for (const key of keys) {
-        for (const v of valuesOf(doc, key, key === 'tags' || key === 'categories')) {
-          const top = best.get(fold(v.value));
-          if (top === undefined || top === v.value) continue;
-          const mine = Math.max(counts.get(v.value) ?? 0, 1);
-          const theirs = counts.get(top) ?? 0;
-          const fix = replacement(doc, v, top);
-          out.push({
-            range: doc.lines.rangeOf(v.start, v.end),
-            message: `\`${v.value}\` is used by ${posts(mine)}, \`${top}\` by ${theirs} — Jekyll treats them as different ${noun}.`,
-            fixes: fix ? [fix] : [],
-          });
-        }
+      for (const v of values) {
+        const top = best.get(fold(v.value));
+        if (top === undefined || top === v.value) continue;
+        const mine = Math.max(counts.get(v.value) ?? 0, 1);
+        const theirs = counts.get(top) ?? 0;
+        const fix = replacement(doc, v, top);
+        out.push({
+          range: doc.lines.rangeOf(v.start, v.end),
+          message: `\`${v.value}\` is used by ${posts(mine)}, \`${top}\` by ${theirs} — Jekyll treats them as different ${noun}.`,
+          fixes: fix ? [fix] : [],
+        });
       }
     }
     return out;
   },
+  siteWide: siteWide<Array<{ noun: Noun; values: string[] }>>({
+    facts: ({ doc, post }) => (!post || post.frontMatterError || doc.skipped ? undefined : valueGroups(doc, post).map((g) => ({ noun: g.noun, values: g.values.map((v) => v.value) }))),
+    mayReport: (groups, { index }) =>
+      groups.some(({ noun, values }) => {
+        const best = index.mostUsed(noun, fold);
+        return values.some((v) => {
+          const top = best.get(fold(v));
+          return top !== undefined && top !== v;
+        });
+      }),
+  }),
 };
+
+type Noun = 'tags' | 'categories';
+
+/** The post's own tag and category values. Jekyll's tags come from `tag:` when it is set, else from `tags:`; categories from both keys. */
+function valueGroups(doc: SiteDocument, post: PostInfo): Array<{ noun: Noun; values: Value[] }> {
+  const tagKey = post.data.tag !== undefined && post.data.tag !== null && post.data.tag !== false ? 'tag' : 'tags';
+  return [
+    { noun: 'tags', values: valuesOf(doc, tagKey, tagKey === 'tags') },
+    { noun: 'categories', values: [...valuesOf(doc, 'categories', true), ...valuesOf(doc, 'category', false)] },
+  ];
+}
 
 /** The key under which spellings count as one: case and `-`/`_`/space runs ignored. */
 export function fold(s: string): string {

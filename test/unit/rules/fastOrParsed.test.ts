@@ -1,13 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { checkParsed, documentFor } from '../../../src/core/check';
 import type { SiteDocument } from '../../../src/core/document';
 import { loadSite } from '../../../src/core/site';
 import { buildIndex } from '../../../src/core/siteIndex';
 import { joinPath } from '../../../src/core/siteFs';
 import { nodeFs } from '../../../src/node/nodeFs';
-import { repoRoot, sharedDir } from '../../util/paths';
+import { testSites } from '../../util/paths';
 
 /** The same document with its fast pairs hidden: rules then read the parsed YAML document. */
 function parsedOnly(doc: SiteDocument): SiteDocument {
@@ -22,13 +21,10 @@ function parsedOnly(doc: SiteDocument): SiteDocument {
  */
 describe('rules read fast front matter exactly as parsed front matter', () => {
   it('on every document of every site', async () => {
-    const sites = [join(repoRoot(), 'examples', 'news-site'), ...['collections-dir', 'dates-london', 'dates-new-york', 'fatal-date', 'filenames', 'framing', 'liquid-site', 'taxonomy', 'yaml'].map((f) => join(repoRoot(), 'test', 'fixtures', f))];
-    const shared = sharedDir();
-    if (shared) sites.push(...['jekyll-docs', 'jekyll-test-source', 'mediumish'].map((c) => join(shared, 'corpora', c)));
     let fast = 0;
     let problems = 0;
     const nowMs = Date.UTC(2026, 0, 1);
-    for (const root of sites.filter((s) => existsSync(s)).map((s) => s.split('\\').join('/'))) {
+    for (const root of testSites()) {
       const site = await loadSite(nodeFs, root);
       const index = await buildIndex(nodeFs, site, () => nowMs);
       for (const rel of index.files) {
