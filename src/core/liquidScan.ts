@@ -128,8 +128,8 @@ export interface LiquidScan {
   commented: LiquidToken[];
   /** `{% raw %}` and `{% comment %}` regions, in order, outermost only. */
   opaque: OpaqueRegion[];
-  /** Code blocks, in order, outermost only (a highlight block inside a fence is part of the fence). */
-  code: CodeBlock[];
+  /** Code blocks, in order, outermost only (a highlight block inside a fence is part of the fence); found on first use. */
+  readonly code: CodeBlock[];
 }
 
 export interface ScanOptions {
@@ -652,16 +652,29 @@ export function scanLiquid(text: string, options: ScanOptions = {}): LiquidScan 
   const bodyStart = options.bodyStart ?? 0;
   const all = tokenize(text, bodyStart);
   const { tokens, commented, opaque } = regions(text, all);
-  const code: CodeBlock[] = highlights(tokens);
-  if (options.markdown !== false) {
-    const comments = opaque.filter((r) => r.kind === 'comment');
-    const lines = splitLines(text, bodyStart, comments, code);
-    code.push(...markdownCode(text, lines, options.parseBlockHtml === true));
-    code.sort((a, b) => a.start - b.start);
-  }
-  const outer: CodeBlock[] = [];
-  for (const c of code) if (outer.length === 0 || c.start >= outer[outer.length - 1]!.end) outer.push(c);
-  return { bodyStart, tokens, commented, opaque, code: outer };
+  // Code blocks are found on first use: most documents have no Liquid, and then no rule asks.
+  let code: CodeBlock[] | undefined;
+  const findCode = (): CodeBlock[] => {
+    const found: CodeBlock[] = highlights(tokens);
+    if (options.markdown !== false) {
+      const comments = opaque.filter((r) => r.kind === 'comment');
+      const lines = splitLines(text, bodyStart, comments, found);
+      found.push(...markdownCode(text, lines, options.parseBlockHtml === true));
+      found.sort((a, b) => a.start - b.start);
+    }
+    const outer: CodeBlock[] = [];
+    for (const c of found) if (outer.length === 0 || c.start >= outer[outer.length - 1]!.end) outer.push(c);
+    return outer;
+  };
+  return {
+    bodyStart,
+    tokens,
+    commented,
+    opaque,
+    get code(): CodeBlock[] {
+      return (code ??= findCode());
+    },
+  };
 }
 
 function bySpan<T extends Span>(items: readonly T[], offset: number, inclusiveEnd: boolean): T | undefined {

@@ -105,7 +105,7 @@ export const liquidInCode: Rule = {
   },
   check({ doc, site, post }: RuleContext): Finding[] {
     const scan = documentLiquid(doc, site, post);
-    if (!scan) return [];
+    if (!scan || scan.tokens.length === 0) return [];
     const out: Finding[] = [];
     for (const block of scan.code) {
       const live = tokensIn(scan, block.content).filter((t) => !(t.kind === 'tag' && (t.name === 'raw' || t.name === 'endraw')));

@@ -3,6 +3,7 @@ import { topPair } from '../edit';
 import { nearest } from '../nearest';
 import type { Fix } from '../problem';
 import type { SiteModel } from '../site';
+import type { SiteIndex } from '../siteIndex';
 import type { Finding, Rule, RuleContext } from './rule';
 
 const IMAGE = /\.(png|jpe?g|gif|webp|avif|svg|bmp|ico)$/i;
@@ -22,6 +23,18 @@ export function imageSitePath(value: string, site: SiteModel): string | undefine
     // Keep it as written.
   }
   return p.replace(/^\/+/, '');
+}
+
+/** The site's images, and by file name; kept until the site's files change. */
+const imageCache = new WeakMap<SiteIndex, { version: number; images: string[]; byName: Map<string, string> }>();
+
+function imagesOf(index: SiteIndex): { images: string[]; byName: Map<string, string> } {
+  const hit = imageCache.get(index);
+  if (hit && hit.version === index.files.version) return hit;
+  const images = [...index.files].filter((f) => IMAGE.test(f) && !f.startsWith('_site/'));
+  const entry = { version: index.files.version, images, byName: new Map(images.map((f) => [f.slice(f.lastIndexOf('/') + 1), f])) };
+  imageCache.set(index, entry);
+  return entry;
 }
 
 /** A front-matter `image` that resolves to no file of the site. */
@@ -49,8 +62,7 @@ export const missingImage: Rule = {
     if (path === undefined || index.files.has(path)) return [];
     const start = fm.toOriginal(node.range[0]);
     const end = fm.toOriginal(node.range[1]);
-    const images = [...index.files].filter((f) => IMAGE.test(f) && !f.startsWith('_site/'));
-    const byName = new Map(images.map((f) => [f.slice(f.lastIndexOf('/') + 1), f]));
+    const { images, byName } = imagesOf(index);
     const nearName = nearest(path.slice(path.lastIndexOf('/') + 1), byName.keys());
     const near = nearName ? byName.get(nearName) : nearest(path, images);
     const fixes: Fix[] = [];

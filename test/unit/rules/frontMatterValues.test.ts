@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { applyEdits, applyFix, only, textAt } from '../../util/edits';
 import { testSite } from '../../util/site';
 
@@ -129,6 +130,29 @@ describe('editDistance', () => {
     const { editDistance } = await import('../../../src/core/nearest');
     assert.equal(editDistance('jnae', 'jane'), 1);
     assert.equal(editDistance('kitten', 'sitting'), 3);
+  });
+
+  it('equals the full-table optimal string alignment distance', async () => {
+    const { editDistance } = await import('../../../src/core/nearest');
+    // The textbook table: d[i][j] over prefixes, with adjacent transpositions.
+    const reference = (a: string, b: string): number => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+          d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+        }
+      }
+      return d[a.length]![b.length]!;
+    };
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A', '-'), maxLength: 9 });
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        assert.equal(editDistance(a, b, false), reference(a, b));
+        assert.equal(editDistance(a, b), reference(a.toLowerCase(), b.toLowerCase()));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
