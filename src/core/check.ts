@@ -3,7 +3,7 @@ import { parseSiteDocument, type SiteDocument } from './document';
 import { opensWithFence } from './frontMatter';
 import type { Problem, Severity } from './problem';
 import { RULES } from './rules';
-import type { Rule, RuleContext } from './rules/rule';
+import type { Finding, Rule, RuleContext } from './rules/rule';
 import { resolvePost, type PostInfo } from './post';
 import { classify, readDocumentText, type Classified, type SiteModel } from './site';
 import { draftMtime, openIndex, type SiteIndex } from './siteIndex';
@@ -64,9 +64,7 @@ function runRules(ctx: RuleContext, rules: readonly Rule[], options: CheckOption
     const severity = severityOf(rule, options.rules);
     if (severity === 'off') continue;
     try {
-      for (const f of rule.check(ctx)) {
-        problems.push({ code: rule.id, severity: f.severity ?? severity, range: f.range, message: f.message, fixes: f.fixes ?? [] });
-      }
+      problems.push(...toProblems(rule, severity, rule.check(ctx)));
     } catch (e) {
       options.onRuleError?.(rule.id, e);
     }
@@ -78,6 +76,11 @@ function runRules(ctx: RuleContext, rules: readonly Rule[], options: CheckOption
 export function checkDocument(text: string, path: string, site: SiteModel, options: CheckOptions = {}): Problem[] {
   const doc = documentFor(site, path, text);
   return doc ? checkParsed(doc, site, options) : [];
+}
+
+/** A rule's findings as problems, at the configured severity unless a finding sets its own. */
+function toProblems(rule: Rule, severity: Severity, findings: readonly Finding[]): Problem[] {
+  return findings.map((f) => ({ code: rule.id, severity: f.severity ?? severity, range: f.range, message: f.message, fixes: f.fixes ?? [] }));
 }
 
 function severityOf(rule: Rule, settings: RuleSettings | undefined): Severity | 'off' {
@@ -93,9 +96,9 @@ export interface FileProblems {
 /**
  * Checks every document of a site. With `options.index` (a complete, current
  * index), each file is checked against it. Without one, the site is read once:
- * each post is indexed and checked as it is read, except by the rules that need
- * every post (SiteWide); those run at the end, on the few files they may report
- * on, read again. Either way the result is the same.
+ * each post is indexed and checked as it is read, and the rules that compare it
+ * with the other posts (SiteWide) note what they need and report at the end,
+ * once every post is known. Either way the result is the same.
  */
 export async function checkSite(fs: SiteFs, site: SiteModel, options: CheckOptions & { isCancelled?: () => boolean } = {}): Promise<FileProblems[]> {
   const nowMs = options.nowMs ?? Date.now();
@@ -117,62 +120,52 @@ export async function checkSite(fs: SiteFs, site: SiteModel, options: CheckOptio
 
   const { index, documents } = await openIndex(fs, site, () => nowMs);
   const opts = { ...options, index, nowMs };
-  const enabled = RULES.filter((r) => severityOf(r, options.rules) !== 'off');
-  const now = enabled.filter((r) => r.siteWide === undefined);
-  const later = enabled.filter((r) => r.siteWide !== undefined);
-  const results = new Array<FileProblems | undefined>(documents.length);
-  /** Per file, the site-wide rules' facts, noted while it was read. */
-  const pending: Array<{ i: number; facts: Array<{ rule: Rule; facts: unknown }> }> = [];
-  await mapConcurrent(documents, READ_CONCURRENCY, async ({ path, rel, classified: c }, i) => {
-    if (options.isCancelled?.()) return;
+  const now = RULES.filter((r) => r.siteWide === undefined);
+  const later: Array<{ rule: Rule; severity: Severity }> = [];
+  for (const rule of RULES) {
+    const severity = severityOf(rule, options.rules);
+    if (rule.siteWide && severity !== 'off') later.push({ rule, severity });
+  }
+  /** Per file: its problems so far, and the site-wide rules' facts (in the order of RULES). */
+  const files = await mapConcurrent(documents, READ_CONCURRENCY, async ({ path, rel, classified: c }) => {
+    if (options.isCancelled?.()) return undefined;
     const read = await readDocumentText(fs, path);
     const doc = read && documentFor(site, path, read.text, c, rel);
-    if (!doc) return;
+    if (!doc) return undefined;
     // A post is indexed as read (a file that is not UTF-8 is not: Jekyll skips it).
     const indexed = (c.kind === 'post' || c.kind === 'draft') && !c.skipped && !read.invalidUtf8;
     const post = indexed ? index.updatePostDocument(doc, await draftMtime(fs, path)) : undefined;
     const ctx = contextOf(doc, site, { ...opts, post, invalidUtf8: read.invalidUtf8 });
     const problems = runRules(ctx, now, opts);
-    if (problems.length > 0) results[i] = { path, problems };
-    const facts: Array<{ rule: Rule; facts: unknown }> = [];
-    for (const rule of later) {
-      let f: unknown;
+    const facts: Array<{ rule: Rule; severity: Severity; facts: unknown }> = [];
+    for (const { rule, severity } of later) {
       try {
-        f = rule.siteWide!.facts(ctx);
-      } catch {
-        f = FAILED; // the rule runs again at the end, where its error is reported
+        const f = rule.siteWide!.facts(ctx);
+        if (f !== undefined) facts.push({ rule, severity, facts: f });
+      } catch (e) {
+        options.onRuleError?.(rule.id, e);
       }
-      if (f !== undefined) facts.push({ rule, facts: f });
     }
-    if (facts.length > 0) pending.push({ i, facts });
+    return { path, problems, facts };
   });
 
-  // Every post is read: the site-wide rules, on the files they may report on.
-  pending.sort((a, b) => a.i - b.i);
+  // Every post is read: the site-wide rules report.
   const rank = new Map(RULES.map((r, i) => [r.id, i]));
-  await mapConcurrent(pending, READ_CONCURRENCY, async ({ i, facts }) => {
-    if (options.isCancelled?.()) return;
-    const { path, rel, classified } = documents[i]!;
-    const indexed = index.posts.get(rel);
-    const rules = facts.filter(({ rule, facts: f }) => {
-      try {
-        return f === FAILED || rule.siteWide!.mayReport(f, { site, index, post: indexed });
-      } catch {
-        return true;
+  const out: FileProblems[] = [];
+  for (const file of files) {
+    if (!file) continue;
+    let problems = file.problems;
+    if (file.facts.length > 0 && !options.isCancelled?.()) {
+      for (const { rule, severity, facts } of file.facts) {
+        try {
+          problems.push(...toProblems(rule, severity, rule.siteWide!.report(facts, { site, index })));
+        } catch (e) {
+          options.onRuleError?.(rule.id, e);
+        }
       }
-    });
-    if (rules.length === 0) return;
-    const read = await readDocumentText(fs, path);
-    const doc = read && documentFor(site, path, read.text, classified, rel);
-    if (!doc) return;
-    const ctx = contextOf(doc, site, { ...opts, post: indexed?.info, invalidUtf8: read.invalidUtf8 });
-    const found = runRules(ctx, rules.map((r) => r.rule), opts);
-    if (found.length === 0) return;
-    const problems = [...(results[i]?.problems ?? []), ...found].sort((a, b) => rank.get(a.code)! - rank.get(b.code)!);
-    results[i] = { path, problems };
-  });
-  return results.filter((r): r is FileProblems => r !== undefined);
+      problems = problems.sort((a, b) => rank.get(a.code)! - rank.get(b.code)!);
+    }
+    if (problems.length > 0) out.push({ path: file.path, problems });
+  }
+  return out;
 }
-
-/** The facts of a rule whose `facts` threw. */
-const FAILED = Symbol('failed');

@@ -1,8 +1,10 @@
-import { documentLiquid, trimmedArgs } from '../liquidScan';
+import type { DocumentKind } from '../document';
+import { documentLiquid } from '../liquidScan';
+import type { Range } from '../problem';
 import type { IndexedPost, SiteIndex } from '../siteIndex';
 import type { SiteModel } from '../site';
-import { argRange, buildFails, closest, replaceFix } from './liquidTargets';
-import { siteWide, type Finding, type Rule, type RuleContext } from './rule';
+import { argRange, buildFails, closest, replaceRange } from './liquidTargets';
+import { siteWideRule, type Finding, type Rule } from './rule';
 
 // Jekyll's PostComparer::MATCHER, after a leading '/' is dropped.
 const POST_NAME = /^(.+\/)*(\d+-\d+-\d+)-(.*)$/;
@@ -92,67 +94,70 @@ function suggestions(name: string, index: SiteIndex, site: SiteModel): Array<{ n
 }
 
 /** `{% post_url %}` naming a post Jekyll does not have: the build stops. */
-export const brokenPostUrl: Rule = {
-  id: 'broken-post-url',
-  defaultSeverity: 'error',
-  summary: '`{% post_url %}` naming a post that does not exist: the build fails.',
-  docs: {
-    description: [
-      '`{% post_url name %}` links to another post by its file name inside `_posts`, without the extension (`2024-01-07-budget`), with any',
-      'sub-folder of `_posts` in front (`2024/2024-01-07-budget`). When no post has that name, **the build fails**',
-      "(`Jekyll::Errors::PostURLError: Could not find post … in tag 'post_url'`) — the whole site, not just this post. So it does when the",
-      'post exists but Jekyll does not build it (`published: false`, or dated in the future without `future: true`), and when the name has no',
-      '`YYYY-MM-DD-` date at all — that one fails even inside `{% comment %}`. Names with an unpadded or padded date (`2024-1-7-…`) and a post in',
-      'a sub-folder named without it still resolve (Jekyll warns that this matching is deprecated). Not checked inside `{% raw %}`, nor when',
-      'the effective front matter sets `render_with_liquid: false`.',
-    ].join('\n'),
-    bad: '---\ntitle: Budget preview\n---\nCompare [last year]({% post_url 2024-11-30-autumn-budget-analysis %}).',
-    good: '---\ntitle: Budget preview\n---\nCompare [last year]({% post_url 2024-10-30-autumn-budget %}).',
-    fix: 'The nearest existing post name (compared as `YYYY-MM-DD-slug`; a post in a sub-folder of `_posts` is named with it). Preferred when it is clearly the one: the only post with that slug, or the only nearest.',
+export const brokenPostUrl: Rule = siteWideRule<{ kind: DocumentKind; names: Named[] }>(
+  {
+    id: 'broken-post-url',
+    defaultSeverity: 'error',
+    summary: '`{% post_url %}` naming a post that does not exist: the build fails.',
+    docs: {
+      description: [
+        '`{% post_url name %}` links to another post by its file name inside `_posts`, without the extension (`2024-01-07-budget`), with any',
+        'sub-folder of `_posts` in front (`2024/2024-01-07-budget`). When no post has that name, **the build fails**',
+        "(`Jekyll::Errors::PostURLError: Could not find post … in tag 'post_url'`) — the whole site, not just this post. So it does when the",
+        'post exists but Jekyll does not build it (`published: false`, or dated in the future without `future: true`), and when the name has no',
+        '`YYYY-MM-DD-` date at all — that one fails even inside `{% comment %}`. Names with an unpadded or padded date (`2024-1-7-…`) and a post in',
+        'a sub-folder named without it still resolve (Jekyll warns that this matching is deprecated). Not checked inside `{% raw %}`, nor when',
+        'the effective front matter sets `render_with_liquid: false`.',
+      ].join('\n'),
+      bad: '---\ntitle: Budget preview\n---\nCompare [last year]({% post_url 2024-11-30-autumn-budget-analysis %}).',
+      good: '---\ntitle: Budget preview\n---\nCompare [last year]({% post_url 2024-10-30-autumn-budget %}).',
+      fix: 'The nearest existing post name (compared as `YYYY-MM-DD-slug`; a post in a sub-folder of `_posts` is named with it). Preferred when it is clearly the one: the only post with that slug, or the only nearest.',
+    },
   },
-  check({ doc, site, index, post }: RuleContext): Finding[] {
-    const scan = documentLiquid(doc, site, post);
-    if (!scan) return [];
-    const out: Finding[] = [];
-    // A name Liquid cannot parse fails when the tag is parsed — inside {% comment %} too.
-    for (const t of [...scan.tokens, ...scan.commented].sort((a, b) => a.start - b.start)) {
-      if (t.kind !== 'tag' || t.name !== 'post_url') continue;
-      const arg = argRange(doc, t);
-      if (!POST_NAME.test(arg.text.replace(/^\//, ''))) {
-        out.push({
-          range: arg.range,
-          message: `${buildFails(doc)}: Jekyll cannot parse the post name '${arg.text}' in {% post_url %} (Jekyll::Errors::PostURLError). A post name is its file name in \`_posts\` without the extension, starting with its date: \`2024-01-07-budget\`.`,
-        });
-        continue;
-      }
-      if (!index || scan.commented.includes(t)) continue;
-      const target = index.postUrlTarget(arg.text);
-      if (target) {
-        const why = notBuilt(target, site);
-        if (why) out.push({ range: arg.range, message: `${buildFails(doc)}: the post '${arg.text}' ${why}, and {% post_url %} cannot find it (Jekyll::Errors::PostURLError).` });
-        continue;
-      }
-      const fixes = suggestions(arg.text, index, site).map((c) => replaceFix(doc, arg.start, arg.end, c.name, `Use the post ${c.name}`, c.preferred));
-      const hint = fixes.length > 0 ? ` Did you mean '${fixes[0]!.edits[0]!.newText}'?` : " The name is a post's file name inside `_posts` without its extension, with any sub-folder in front (`2024/2024-01-07-budget`).";
-      out.push({ range: arg.range, message: `${buildFails(doc)}: Jekyll cannot find the post '${arg.text}' for {% post_url %} (Jekyll::Errors::PostURLError).${hint}`, fixes });
-    }
-    return out;
-  },
-  siteWide: siteWide<Array<{ name: string; commented: boolean }>>({
-    facts: ({ doc, site, post }) => {
+  {
+    facts({ doc, site, post }) {
       const scan = documentLiquid(doc, site, post);
       if (!scan) return undefined;
       const names = [...scan.tokens, ...scan.commented]
         .filter((t) => t.kind === 'tag' && t.name === 'post_url')
-        .map((t) => ({ name: trimmedArgs(t).text, commented: scan.commented.includes(t) }));
-      return names.length > 0 ? names : undefined;
+        .sort((a, b) => a.start - b.start)
+        .map((t) => {
+          const { text, range } = argRange(doc, t);
+          return { text, range, commented: scan.commented.includes(t) };
+        });
+      return names.length > 0 ? { kind: doc.kind, names } : undefined;
     },
-    mayReport: (names, { index, site }) =>
-      names.some(({ name, commented }) => {
-        if (!POST_NAME.test(name.replace(/^\//, ''))) return true;
-        if (commented) return false;
-        const target = index.postUrlTarget(name);
-        return target === undefined || notBuilt(target, site) !== undefined;
-      }),
-  }),
-};
+    report({ kind, names }, { site, index }) {
+      const out: Finding[] = [];
+      const fails = buildFails(kind);
+      for (const { text, range, commented } of names) {
+        // A name Liquid cannot parse fails when the tag is parsed — inside {% comment %} too.
+        if (!POST_NAME.test(text.replace(/^\//, ''))) {
+          out.push({
+            range,
+            message: `${fails}: Jekyll cannot parse the post name '${text}' in {% post_url %} (Jekyll::Errors::PostURLError). A post name is its file name in \`_posts\` without the extension, starting with its date: \`2024-01-07-budget\`.`,
+          });
+          continue;
+        }
+        if (!index || commented) continue;
+        const target = index.postUrlTarget(text);
+        if (target) {
+          const why = notBuilt(target, site);
+          if (why) out.push({ range, message: `${fails}: the post '${text}' ${why}, and {% post_url %} cannot find it (Jekyll::Errors::PostURLError).` });
+          continue;
+        }
+        const fixes = suggestions(text, index, site).map((c) => replaceRange(range, c.name, `Use the post ${c.name}`, c.preferred));
+        const hint = fixes.length > 0 ? ` Did you mean '${fixes[0]!.edits[0]!.newText}'?` : " The name is a post's file name inside `_posts` without its extension, with any sub-folder in front (`2024/2024-01-07-budget`).";
+        out.push({ range, message: `${fails}: Jekyll cannot find the post '${text}' for {% post_url %} (Jekyll::Errors::PostURLError).${hint}`, fixes });
+      }
+      return out;
+    },
+  },
+);
+
+/** A `{% post_url %}` name, where it is, and whether it is inside `{% comment %}` (parsed, never run). */
+interface Named {
+  text: string;
+  range: Range;
+  commented: boolean;
+}

@@ -1,4 +1,4 @@
-import type { SiteDocument } from '../document';
+import type { DocumentKind, SiteDocument } from '../document';
 import { trimmedArgs, type LiquidToken } from '../liquidScan';
 import { editDistance } from '../nearest';
 import type { Fix, Range } from '../problem';
@@ -14,13 +14,18 @@ export function argRange(doc: SiteDocument, token: LiquidToken): { range: Range;
 }
 
 /** "The build fails", or when it does for a draft (Jekyll renders drafts only with `--drafts`). */
-export function buildFails(doc: SiteDocument): string {
-  return doc.kind === 'draft' ? 'Once this draft is published (or built with `--drafts`), the build fails' : 'The build fails';
+export function buildFails(kind: DocumentKind): string {
+  return kind === 'draft' ? 'Once this draft is published (or built with `--drafts`), the build fails' : 'The build fails';
 }
 
 /** A fix that replaces `[start, end)` with `text`. */
 export function replaceFix(doc: SiteDocument, start: number, end: number, text: string, title: string, preferred: boolean): Fix {
-  return { title, edits: [{ range: doc.lines.rangeOf(start, end), newText: text }], ...(preferred ? { preferred: true } : {}) };
+  return replaceRange(doc.lines.rangeOf(start, end), text, title, preferred);
+}
+
+/** A fix that replaces `range` with `text`. */
+export function replaceRange(range: Range, text: string, title: string, preferred: boolean): Fix {
+  return { title, edits: [{ range, newText: text }], ...(preferred ? { preferred: true } : {}) };
 }
 
 export interface Ranked<T> {

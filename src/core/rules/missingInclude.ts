@@ -41,7 +41,7 @@ export const missingInclude: Rule = {
       const tag = `{% ${t.name} %}`;
       if (file === '' || INVALID_SEQUENCES.test(file) || !VALID_FILENAME_CHARS.test(file)) {
         const what = file === '' ? 'names no file' : `names '${file}'`;
-        out.push({ range, message: `${buildFails(doc)}: this ${tag} ${what}, and Jekyll accepts only file names of letters, digits and \`_ / . - ( ) + ~ # @\`, without \`..\`, \`./\` or \`//\` ("Invalid syntax for include tag").` });
+        out.push({ range, message: `${buildFails(doc.kind)}: this ${tag} ${what}, and Jekyll accepts only file names of letters, digits and \`_ / . - ( ) + ~ # @\`, without \`..\`, \`./\` or \`//\` ("Invalid syntax for include tag").` });
         continue;
       }
       if (!index) continue;
@@ -63,7 +63,7 @@ export const missingInclude: Rule = {
         continue;
       }
       const where = relative ? ` ({% include_relative %} looks next to this file${here ? `, in \`${here}/\`` : ', in the site root'})` : '';
-      out.push({ range, message: `${buildFails(doc)}: there is no \`${path}\`${where} ("Could not locate the included file '${file}'").${hint}`, fixes });
+      out.push({ range, message: `${buildFails(doc.kind)}: there is no \`${path}\`${where} ("Could not locate the included file '${file}'").${hint}`, fixes });
     }
     return out;
   },

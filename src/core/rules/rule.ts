@@ -2,7 +2,7 @@ import type { SiteDocument } from '../document';
 import type { PostInfo } from '../post';
 import type { Fix, Range, Severity } from '../problem';
 import type { SiteModel } from '../site';
-import type { IndexedPost, SiteIndex } from '../siteIndex';
+import type { SiteIndex } from '../siteIndex';
 
 export interface RuleContext {
   doc: SiteDocument;
@@ -49,21 +49,26 @@ export interface Rule {
 }
 
 /**
- * How a rule that looks at the site's other posts (their URLs, names, tag counts)
- * takes part in a whole-site check, which checks each file as it reads it, before
- * the other posts are known. While the file is read, the rule notes the little it
- * will look at; once every post is read, the files it may report on — usually few —
- * are read again and the rule runs on them. So the site's parsed documents need
- * not all be kept until the end.
+ * A rule that compares a document with the site's other posts (their URLs,
+ * names, tag counts), in two parts, so that a whole-site check can check each
+ * file as it reads it, before the posts read after it are known: `facts` takes
+ * from the document all the rule needs (a little: the document is not kept),
+ * `report` decides with the whole site. The rule's `check` is `report(facts(ctx))`.
  */
 export interface SiteWide<F> {
-  /** What of this document the rule looks at, noted when the file is read (undefined: nothing, the rule cannot report). */
+  /** What of the document the rule needs; undefined when it cannot report on it. */
   facts(ctx: RuleContext): F | undefined;
-  /** With every post read: false only when `check` reports nothing on the document these facts are from. */
-  mayReport(facts: F, ctx: { site: SiteModel; index: SiteIndex; post: IndexedPost | undefined }): boolean;
+  report(facts: F, ctx: { site: SiteModel; index: SiteIndex | undefined }): Finding[];
 }
 
-/** A SiteWide for the Rule interface, whose facts are opaque to the engine. */
-export function siteWide<F>(s: SiteWide<F>): SiteWide<unknown> {
-  return s;
+/** A rule made of SiteWide parts. */
+export function siteWideRule<F>(rule: Omit<Rule, 'check' | 'siteWide'>, parts: SiteWide<F>): Rule {
+  return {
+    ...rule,
+    check(ctx: RuleContext): Finding[] {
+      const facts = parts.facts(ctx);
+      return facts === undefined ? [] : parts.report(facts, ctx);
+    },
+    siteWide: parts,
+  };
 }

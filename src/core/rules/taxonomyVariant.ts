@@ -1,59 +1,59 @@
 import type { SiteDocument } from '../document';
 import { scalarWords, sourceScalar, sourceSeq, topPair, yamlScalarAs, type SourceScalar } from '../edit';
-import type { Fix } from '../problem';
+import type { Fix, Range } from '../problem';
 import type { PostInfo } from '../post';
-import { siteWide, type Finding, type Rule, type RuleContext } from './rule';
+import { siteWideRule, type Finding, type Rule } from './rule';
 
 /** `Web` on a site that mostly writes `web`: Jekyll keeps them apart (two tag pages, two entries in `site.tags`). */
-export const taxonomyVariant: Rule = {
-  id: 'taxonomy-variant',
-  defaultSeverity: 'information',
-  summary: 'A tag or category that differs only in case or `-`/space/`_` from a spelling used more often on the site.',
-  docs: {
-    description: [
-      'Jekyll compares tags and categories as exact strings: `Web` and `web`, `Big-Data` and `Big Data` are different tags, each with its own',
-      'entry in `site.tags` (and its own page with tag-archive plugins); categories likewise in `site.categories`, and `Big-Data` and `Big Data`',
-      'also in the URL (`/big-data/…` and `/big data/…`; the URL lower-cases, so `Web` and `web` share one). Real sites drift this way over the',
-      'years. Reported when a value differs only in letter case or in `-`, `_` and spaces from the spelling most posts of the site use',
-      '(on a tie, the one that sorts first).',
-    ].join('\n'),
-    bad: '---\ntags: [Web, jekyll]   # 37 other posts say `web`\n---',
-    good: '---\ntags: [web, jekyll]\n---',
-    fix: "Use the site's most used spelling for that one value (its quotes are kept).",
+export const taxonomyVariant: Rule = siteWideRule<Array<{ noun: Noun; values: Spelled[] }>>(
+  {
+    id: 'taxonomy-variant',
+    defaultSeverity: 'information',
+    summary: 'A tag or category that differs only in case or `-`/space/`_` from a spelling used more often on the site.',
+    docs: {
+      description: [
+        'Jekyll compares tags and categories as exact strings: `Web` and `web`, `Big-Data` and `Big Data` are different tags, each with its own',
+        'entry in `site.tags` (and its own page with tag-archive plugins); categories likewise in `site.categories`, and `Big-Data` and `Big Data`',
+        'also in the URL (`/big-data/…` and `/big data/…`; the URL lower-cases, so `Web` and `web` share one). Real sites drift this way over the',
+        'years. Reported when a value differs only in letter case or in `-`, `_` and spaces from the spelling most posts of the site use',
+        '(on a tie, the one that sorts first).',
+      ].join('\n'),
+      bad: '---\ntags: [Web, jekyll]   # 37 other posts say `web`\n---',
+      good: '---\ntags: [web, jekyll]\n---',
+      fix: "Use the site's most used spelling for that one value (its quotes are kept).",
+    },
   },
-  check({ doc, post, index }: RuleContext): Finding[] {
-    if (!index || !post || post.frontMatterError || doc.skipped) return [];
-    const out: Finding[] = [];
-    for (const { noun, values } of valueGroups(doc, post)) {
-      const counts = noun === 'tags' ? index.tags : index.categories;
-      const best = index.mostUsed(noun, fold);
-      for (const v of values) {
-        const top = best.get(fold(v.value));
-        if (top === undefined || top === v.value) continue;
-        const mine = Math.max(counts.get(v.value) ?? 0, 1);
-        const theirs = counts.get(top) ?? 0;
-        const fix = replacement(doc, v, top);
-        out.push({
-          range: doc.lines.rangeOf(v.start, v.end),
-          message: `\`${v.value}\` is used by ${posts(mine)}, \`${top}\` by ${theirs} — Jekyll treats them as different ${noun}.`,
-          fixes: fix ? [fix] : [],
-        });
-      }
-    }
-    return out;
-  },
-  siteWide: siteWide<Array<{ noun: Noun; values: string[] }>>({
-    facts: ({ doc, post }) => (!post || post.frontMatterError || doc.skipped ? undefined : valueGroups(doc, post).map((g) => ({ noun: g.noun, values: g.values.map((v) => v.value) }))),
-    mayReport: (groups, { index }) =>
-      groups.some(({ noun, values }) => {
+  {
+    facts({ doc, post }) {
+      if (!post || post.frontMatterError || doc.skipped) return undefined;
+      const groups = valueGroups(doc, post)
+        .map(({ noun, values }) => ({ noun, values: values.map((v) => ({ value: v.value, range: doc.lines.rangeOf(v.start, v.end), whole: v.scalar !== undefined, quote: v.quote, inFlow: v.inFlow })) }))
+        .filter((g) => g.values.length > 0);
+      return groups.length > 0 ? groups : undefined;
+    },
+    report(groups, { index }) {
+      if (!index) return [];
+      const out: Finding[] = [];
+      for (const { noun, values } of groups) {
+        const counts = noun === 'tags' ? index.tags : index.categories;
         const best = index.mostUsed(noun, fold);
-        return values.some((v) => {
-          const top = best.get(fold(v));
-          return top !== undefined && top !== v;
-        });
-      }),
-  }),
-};
+        for (const v of values) {
+          const top = best.get(fold(v.value));
+          if (top === undefined || top === v.value) continue;
+          const mine = Math.max(counts.get(v.value) ?? 0, 1);
+          const theirs = counts.get(top) ?? 0;
+          const fix = replacement(v, top);
+          out.push({
+            range: v.range,
+            message: `\`${v.value}\` is used by ${posts(mine)}, \`${top}\` by ${theirs} — Jekyll treats them as different ${noun}.`,
+            fixes: fix ? [fix] : [],
+          });
+        }
+      }
+      return out;
+    },
+  },
+);
 
 type Noun = 'tags' | 'categories';
 
@@ -73,6 +73,16 @@ export function fold(s: string): string {
 
 function posts(n: number): string {
   return n === 1 ? '1 post' : `${n} posts`;
+}
+
+/** A value as the site-wide part keeps it: its range, and how it is written. */
+interface Spelled {
+  value: string;
+  range: Range;
+  /** A whole scalar (not one word of a string Jekyll splits). */
+  whole: boolean;
+  quote: SourceScalar['style'];
+  inFlow: boolean;
 }
 
 /** One value of the post with its source: a list item, a scalar, or a word of a string Jekyll splits. */
@@ -103,9 +113,9 @@ function valuesOf(doc: SiteDocument, key: string, splits: boolean): Value[] {
   return [{ value: s.value, start: s.start, end: s.end, scalar: s, quote: s.style, inFlow: false }];
 }
 
-function replacement(doc: SiteDocument, v: Value, top: string): Fix | undefined {
+function replacement(v: Spelled, top: string): Fix | undefined {
   let newText: string;
-  if (v.scalar) {
+  if (v.whole) {
     newText = yamlScalarAs(top, v.quote, v.inFlow);
   } else {
     // One word of a string Jekyll splits: the spelling must stay one word, written as that string's quoting allows.
@@ -115,5 +125,5 @@ function replacement(doc: SiteDocument, v: Value, top: string): Fix | undefined 
     else if (/^[\p{L}\p{N}_][\p{L}\p{N}_.+\-/&()]*$/u.test(top)) newText = top;
     else return undefined;
   }
-  return { title: `Use \`${top}\``, edits: [{ range: doc.lines.rangeOf(v.start, v.end), newText }], preferred: true };
+  return { title: `Use \`${top}\``, edits: [{ range: v.range, newText }], preferred: true };
 }

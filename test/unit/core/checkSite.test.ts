@@ -40,9 +40,9 @@ async function bothWays(root: string, rules?: RuleSettings): Promise<{ oneRead: 
 const SITE_WIDE = RULES.filter((r) => r.siteWide !== undefined).map((r) => r.id);
 
 /**
- * The whole-site check reads each file once and runs the rules that compare posts
- * (SiteWide) at the end, on the files they may report on. Its result must be exactly
- * what checking every file against the complete index gives.
+ * The whole-site check reads each file once; the rules that compare posts (SiteWide)
+ * report at the end, from what they noted. Its result must be exactly what checking
+ * every file against the complete index gives.
  */
 describe('checkSite in one read', () => {
   let generated: string;
@@ -102,17 +102,13 @@ describe('checkSite in one read', () => {
     assert.ok(codes.has('duplicate-url error') && codes.has('broken-post-url hint'), [...codes].join(', '));
   });
 
-  it('reads again only files a site-wide rule may report on', async function () {
+  it('reads each file once', async function () {
     this.timeout(60_000);
     const { oneRead, reads } = await bothWays(generated);
-    const twice = new Set([...reads].filter(([, n]) => n === 2).map(([p]) => p));
-    assert.ok([...reads.values()].every((n) => n === 1 || n === 2), 'a file read more than twice');
-    // Every file with a site-wide problem was read again; most files were not.
-    const siteWide = oneRead.filter((f) => f.problems.some((p) => SITE_WIDE.includes(p.code))).map((f) => f.path);
-    assert.ok(siteWide.length > 0);
-    for (const p of siteWide) assert.ok(twice.has(p), p);
-    const posts = [...reads.keys()].filter((p) => p.includes('/_posts/')).length;
-    assert.ok(twice.size < posts / 2, `${twice.size} of ${posts} posts read twice`);
+    assert.ok(oneRead.some((f) => f.problems.some((p) => SITE_WIDE.includes(p.code))));
+    const posts = [...reads.keys()].filter((p) => p.includes('/_posts/'));
+    assert.ok(posts.length > 1000, `${posts.length} posts read`);
+    assert.deepStrictEqual([...reads].filter(([, n]) => n !== 1), []);
   });
 
   it('stops early when cancelled', async () => {
