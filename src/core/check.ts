@@ -1,13 +1,14 @@
 import { mapConcurrent } from './concurrency';
 import { parseSiteDocument, type SiteDocument } from './document';
 import { opensWithFence } from './frontMatter';
-import type { Problem, Severity } from './problem';
+import type { Fix, Problem, Severity, TextEdit } from './problem';
 import { RULES } from './rules';
 import type { Finding, Rule, RuleContext } from './rules/rule';
 import { resolvePost, type PostInfo } from './post';
 import { classify, readDocumentText, type Classified, type SiteModel } from './site';
 import { draftMtime, openIndex, type SiteIndex } from './siteIndex';
 import { joinPath, relativePath, type SiteFs } from './siteFs';
+import { detach } from './text';
 
 /** Files read at once: enough to keep the disk busy, few enough to keep memory flat. */
 export const READ_CONCURRENCY = 32;
@@ -78,9 +79,22 @@ export function checkDocument(text: string, path: string, site: SiteModel, optio
   return doc ? checkParsed(doc, site, options) : [];
 }
 
-/** A rule's findings as problems, at the configured severity unless a finding sets its own. */
+/**
+ * A rule's findings as problems, at the configured severity unless a finding sets
+ * its own. Their strings are copied (see `detach`): a message or a fix quoting the
+ * post would otherwise keep the whole post in memory as long as the problem lives —
+ * and a whole-site check keeps thousands of problems.
+ */
 function toProblems(rule: Rule, severity: Severity, findings: readonly Finding[]): Problem[] {
-  return findings.map((f) => ({ code: rule.id, severity: f.severity ?? severity, range: f.range, message: f.message, fixes: f.fixes ?? [] }));
+  return findings.map((f) => ({ code: rule.id, severity: f.severity ?? severity, range: f.range, message: detach(f.message), fixes: (f.fixes ?? []).map(detachFix) }));
+}
+
+function detachFix(fix: Fix): Fix {
+  const edits = (es: readonly TextEdit[]): TextEdit[] => es.map((e) => ({ range: e.range, newText: detach(e.newText) }));
+  const out: Fix = { ...fix, title: detach(fix.title), edits: edits(fix.edits) };
+  if (fix.otherFiles) out.otherFiles = fix.otherFiles.map((o) => ({ path: detach(o.path), edits: edits(o.edits) }));
+  if (fix.rename) out.rename = { from: detach(fix.rename.from), to: detach(fix.rename.to) };
+  return out;
 }
 
 function severityOf(rule: Rule, settings: RuleSettings | undefined): Severity | 'off' {

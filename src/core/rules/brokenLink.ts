@@ -1,6 +1,7 @@
 import type { DocumentKind } from '../document';
 import { documentLiquid } from '../liquidScan';
 import type { Range } from '../problem';
+import { detach } from '../text';
 import { classify, type SiteModel } from '../site';
 import type { SiteIndex } from '../siteIndex';
 import { isRecord } from '../yamlValue';
@@ -60,7 +61,7 @@ export const brokenLink: Rule = siteWideRule<{ kind: DocumentKind; links: Array<
         .filter((t) => t.kind === 'tag' && t.name === 'link' && t.terminated)
         .map((t) => argRange(doc, t))
         .filter((a) => a.text !== '' && !a.text.includes('{{') && !a.text.includes('{%'))
-        .map(({ text, range }) => ({ text, range }));
+        .map(({ text, range }) => ({ text: detach(text), range }));
       return links.length > 0 ? { kind: doc.kind, links } : undefined;
     },
     report({ kind, links }, { site, index }) {

@@ -1,6 +1,7 @@
 import type { DocumentKind } from '../document';
 import { documentLiquid } from '../liquidScan';
 import type { Range } from '../problem';
+import { detach } from '../text';
 import type { IndexedPost, SiteIndex } from '../siteIndex';
 import type { SiteModel } from '../site';
 import { argRange, buildFails, closest, replaceRange } from './liquidTargets';
@@ -123,7 +124,7 @@ export const brokenPostUrl: Rule = siteWideRule<{ kind: DocumentKind; names: Nam
         .sort((a, b) => a.start - b.start)
         .map((t) => {
           const { text, range } = argRange(doc, t);
-          return { text, range, commented: scan.commented.includes(t) };
+          return { text: detach(text), range, commented: scan.commented.includes(t) };
         });
       return names.length > 0 ? { kind: doc.kind, names } : undefined;
     },

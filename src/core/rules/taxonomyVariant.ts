@@ -27,7 +27,7 @@ export const taxonomyVariant: Rule = siteWideRule<Array<{ noun: Noun; values: Sp
     facts({ doc, post }) {
       if (!post || post.frontMatterError || doc.skipped) return undefined;
       const groups = valueGroups(doc, post)
-        .map(({ noun, values }) => ({ noun, values: values.map((v) => ({ value: v.value, range: doc.lines.rangeOf(v.start, v.end), whole: v.scalar !== undefined, quote: v.quote, inFlow: v.inFlow })) }))
+        .map(({ noun, values }) => ({ noun, values: values.map((v) => spelled(doc, v)) }))
         .filter((g) => g.values.length > 0);
       return groups.length > 0 ? groups : undefined;
     },
@@ -42,9 +42,10 @@ export const taxonomyVariant: Rule = siteWideRule<Array<{ noun: Noun; values: Sp
           if (top === undefined || top === v.value) continue;
           const mine = Math.max(counts.get(v.value) ?? 0, 1);
           const theirs = counts.get(top) ?? 0;
-          const fix = replacement(v, top);
+          const range = rangeOf(v);
+          const fix = replacement(v, range, top);
           out.push({
-            range: v.range,
+            range,
             message: `\`${v.value}\` is used by ${posts(mine)}, \`${top}\` by ${theirs} — Jekyll treats them as different ${noun}.`,
             fixes: fix ? [fix] : [],
           });
@@ -75,14 +76,31 @@ function posts(n: number): string {
   return n === 1 ? '1 post' : `${n} posts`;
 }
 
-/** A value as the site-wide part keeps it: its range, and how it is written. */
+/**
+ * A value as the site-wide part keeps it until every post is read — one flat
+ * object per value (the check keeps one for every tag of every post): where it
+ * is (lines and characters), and how it is written.
+ */
 interface Spelled {
   value: string;
-  range: Range;
+  startLine: number;
+  startCharacter: number;
+  endLine: number;
+  endCharacter: number;
   /** A whole scalar (not one word of a string Jekyll splits). */
   whole: boolean;
   quote: SourceScalar['style'];
   inFlow: boolean;
+}
+
+function spelled(doc: SiteDocument, v: Value): Spelled {
+  const start = doc.lines.positionAt(v.start);
+  const end = doc.lines.positionAt(v.end);
+  return { value: v.value, startLine: start.line, startCharacter: start.character, endLine: end.line, endCharacter: end.character, whole: v.scalar !== undefined, quote: v.quote, inFlow: v.inFlow };
+}
+
+function rangeOf(v: Spelled): Range {
+  return { start: { line: v.startLine, character: v.startCharacter }, end: { line: v.endLine, character: v.endCharacter } };
 }
 
 /** One value of the post with its source: a list item, a scalar, or a word of a string Jekyll splits. */
@@ -113,7 +131,7 @@ function valuesOf(doc: SiteDocument, key: string, splits: boolean): Value[] {
   return [{ value: s.value, start: s.start, end: s.end, scalar: s, quote: s.style, inFlow: false }];
 }
 
-function replacement(v: Spelled, top: string): Fix | undefined {
+function replacement(v: Spelled, range: Range, top: string): Fix | undefined {
   let newText: string;
   if (v.whole) {
     newText = yamlScalarAs(top, v.quote, v.inFlow);
@@ -125,5 +143,5 @@ function replacement(v: Spelled, top: string): Fix | undefined {
     else if (/^[\p{L}\p{N}_][\p{L}\p{N}_.+\-/&()]*$/u.test(top)) newText = top;
     else return undefined;
   }
-  return { title: `Use \`${top}\``, edits: [{ range: v.range, newText }], preferred: true };
+  return { title: `Use \`${top}\``, edits: [{ range: { start: { ...range.start }, end: { ...range.end } }, newText }], preferred: true };
 }
