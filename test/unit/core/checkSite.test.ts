@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { generateSite } from '../../../bench/generate';
 import { checkSite, type FileProblems, type RuleSettings } from '../../../src/core/check';
 import { RULES } from '../../../src/core/rules';
@@ -12,6 +14,12 @@ import { nodeFs } from '../../../src/node/nodeFs';
 import { testSites } from '../../util/paths';
 
 const NOW = Date.UTC(2026, 0, 1);
+
+/** V8's full garbage collection, exposed at run time. */
+function collector(): () => void {
+  v8.setFlagsFromString('--expose_gc');
+  return vm.runInNewContext('gc') as () => void;
+}
 
 /** The node file system, counting how often each file is read. */
 function countingFs(): { fs: SiteFs; reads: Map<string, number> } {
@@ -109,6 +117,30 @@ describe('checkSite in one read', () => {
     const posts = [...reads.keys()].filter((p) => p.includes('/_posts/'));
     assert.ok(posts.length > 1000, `${posts.length} posts read`);
     assert.deepStrictEqual([...reads].filter(([, n]) => n !== 1), []);
+  });
+
+  it('keeps no post text alive through its problems', async function () {
+    this.timeout(60_000);
+    // 200 posts of 50 KB, each with problems that quote it (a date, Liquid in code).
+    const root = join(small, '..', 'big');
+    const body = '```liquid\n{{ page.title }} is long enough to be quoted\n```\n' + 'Lorem ipsum dolor sit amet. '.repeat(1800);
+    for (let i = 0; i < 200; i++) {
+      const day = String((i % 28) + 1).padStart(2, '0');
+      const rel = `_posts/2024-02-${day}-post-number-${i}.md`;
+      mkdirSync(dirname(join(root, rel)), { recursive: true });
+      writeFileSync(join(root, rel), `---\ntitle: Post ${i}\ndate: 2024-02-${day} 10:00:00\ntags: web development\n---\n${body}`);
+    }
+    writeFileSync(join(root, '_config.yml'), 'timezone: America/New_York\n');
+    const site = await loadSite(nodeFs, root);
+    const gc = collector();
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const out = await checkSite(nodeFs, site, { nowMs: NOW });
+    gc();
+    const held = process.memoryUsage().heapUsed - before;
+    assert.ok(out.length === 200 && out.every((f) => f.problems.some((p) => p.code === 'liquid-in-code') && f.problems.some((p) => p.code === 'date-without-offset')));
+    // The texts are 10 MB; the problems and their fixes are a small part of that.
+    assert.ok(held < 3 * 2 ** 20, `${(held / 2 ** 20).toFixed(1)} MB held by ${out.length} files' problems`);
   });
 
   it('stops early when cancelled', async () => {
