@@ -8,7 +8,7 @@ import { resolvePost, type PostInfo } from './post';
 import { classify, readDocumentText, type Classified, type SiteModel } from './site';
 import { draftMtime, openIndex, type SiteIndex } from './siteIndex';
 import { joinPath, relativePath, type SiteFs } from './siteFs';
-import { detach } from './text';
+import { detach, mayBeSlice } from './text';
 
 /** Files read at once: enough to keep the disk busy, few enough to keep memory flat. */
 export const READ_CONCURRENCY = 32;
@@ -89,8 +89,16 @@ function toProblems(rule: Rule, severity: Severity, findings: readonly Finding[]
   return findings.map((f) => ({ code: rule.id, severity: f.severity ?? severity, range: f.range, message: detach(f.message), fixes: (f.fixes ?? []).map(detachFix) }));
 }
 
+/** Edit lists already copied: a "fix all" shares one list among all its problems, and so do the copies. */
+const detachedEdits = new WeakMap<readonly TextEdit[], TextEdit[]>();
+
 function detachFix(fix: Fix): Fix {
-  const edits = (es: readonly TextEdit[]): TextEdit[] => es.map((e) => ({ range: e.range, newText: detach(e.newText) }));
+  const edits = (es: TextEdit[]): TextEdit[] => {
+    if (!es.some((e) => mayBeSlice(e.newText))) return es;
+    let copy = detachedEdits.get(es);
+    if (!copy) detachedEdits.set(es, (copy = es.map((e) => ({ range: e.range, newText: detach(e.newText) }))));
+    return copy;
+  };
   const out: Fix = { ...fix, title: detach(fix.title), edits: edits(fix.edits) };
   if (fix.otherFiles) out.otherFiles = fix.otherFiles.map((o) => ({ path: detach(o.path), edits: edits(o.edits) }));
   if (fix.rename) out.rename = { from: detach(fix.rename.from), to: detach(fix.rename.to) };

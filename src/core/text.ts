@@ -109,8 +109,14 @@ export function stripBom(text: string): { text: string; bom: boolean } {
 /**
  * A copy of `s` that does not keep alive the text it was cut from. V8 makes a
  * slice of 13 or more characters a view into its parent, so a name kept from a
- * post (a `{% post_url %}` target) would hold the whole post in memory.
+ * post (a `{% post_url %}` target) would hold the whole post in memory. Shorter
+ * strings are always copies, and are returned as they are.
  */
 export function detach(s: string): string {
-  return (' ' + s).slice(1);
+  return mayBeSlice(s) ? (' ' + s).slice(1) : s;
+}
+
+/** Whether V8 may have made `s` a view into a longer string (see `detach`). */
+export function mayBeSlice(s: string): boolean {
+  return s.length >= 13;
 }
