@@ -47,7 +47,7 @@ export function documentFor(site: SiteModel, path: string, text: string, classif
 
 /** Runs every enabled rule on one parsed document. Never throws. */
 export function checkParsed(doc: SiteDocument, site: SiteModel, options: CheckOptions = {}): Problem[] {
-  return runRules(contextOf(doc, site, options), RULES, options);
+  return runRules(contextOf(doc, site, options), RULES, options, false);
 }
 
 function contextOf(doc: SiteDocument, site: SiteModel, options: CheckOptions): RuleContext {
@@ -58,14 +58,14 @@ function contextOf(doc: SiteDocument, site: SiteModel, options: CheckOptions): R
   return { doc, site, index: options.index, post, invalidUtf8: options.invalidUtf8 === true };
 }
 
-/** Runs the enabled ones of `rules` (in the order of RULES). */
-function runRules(ctx: RuleContext, rules: readonly Rule[], options: CheckOptions): Problem[] {
+/** Runs the enabled ones of `rules` (in the order of RULES); `kept`: the problems will outlive the document (see toProblems). */
+function runRules(ctx: RuleContext, rules: readonly Rule[], options: CheckOptions, kept: boolean): Problem[] {
   const problems: Problem[] = [];
   for (const rule of rules) {
     const severity = severityOf(rule, options.rules);
     if (severity === 'off') continue;
     try {
-      problems.push(...toProblems(rule, severity, rule.check(ctx)));
+      problems.push(...toProblems(rule, severity, rule.check(ctx), kept));
     } catch (e) {
       options.onRuleError?.(rule.id, e);
     }
@@ -81,12 +81,19 @@ export function checkDocument(text: string, path: string, site: SiteModel, optio
 
 /**
  * A rule's findings as problems, at the configured severity unless a finding sets
- * its own. Their strings are copied (see `detach`): a message or a fix quoting the
- * post would otherwise keep the whole post in memory as long as the problem lives —
- * and a whole-site check keeps thousands of problems.
+ * its own. When the problems are `kept` beyond the document (a whole-site check
+ * keeps thousands), their strings are copied (see `detach`): a message or a fix
+ * quoting the post would otherwise keep the whole post in memory. The editor's
+ * check of an open document needs no copy: the document is alive anyway.
  */
-function toProblems(rule: Rule, severity: Severity, findings: readonly Finding[]): Problem[] {
-  return findings.map((f) => ({ code: rule.id, severity: f.severity ?? severity, range: f.range, message: detach(f.message), fixes: (f.fixes ?? []).map(detachFix) }));
+function toProblems(rule: Rule, severity: Severity, findings: readonly Finding[], kept: boolean): Problem[] {
+  return findings.map((f) => ({
+    code: rule.id,
+    severity: f.severity ?? severity,
+    range: f.range,
+    message: kept ? detach(f.message) : f.message,
+    fixes: kept ? (f.fixes ?? []).map(detachFix) : (f.fixes ?? []),
+  }));
 }
 
 /** Edit lists already copied: a "fix all" shares one list among all its problems, and so do the copies. */
@@ -134,7 +141,7 @@ export async function checkSite(fs: SiteFs, site: SiteModel, options: CheckOptio
       if (options.isCancelled?.()) return undefined;
       const read = await readDocumentText(fs, path);
       const doc = read && documentFor(site, path, read.text, classified, rel);
-      const problems = doc ? checkParsed(doc, site, { ...options, index: given, nowMs, invalidUtf8: read.invalidUtf8, mtimeMs: await draftMtime(fs, path) }) : [];
+      const problems = doc ? runRules(contextOf(doc, site, { ...options, index: given, nowMs, invalidUtf8: read.invalidUtf8, mtimeMs: await draftMtime(fs, path) }), RULES, options, true) : [];
       return problems.length > 0 ? { path, problems } : undefined;
     });
     return results.filter((r): r is FileProblems => r !== undefined);
@@ -158,7 +165,7 @@ export async function checkSite(fs: SiteFs, site: SiteModel, options: CheckOptio
     const indexed = (c.kind === 'post' || c.kind === 'draft') && !c.skipped && !read.invalidUtf8;
     const post = indexed ? index.updatePostDocument(doc, await draftMtime(fs, path)) : undefined;
     const ctx = contextOf(doc, site, { ...opts, post, invalidUtf8: read.invalidUtf8 });
-    const problems = runRules(ctx, now, opts);
+    const problems = runRules(ctx, now, opts, true);
     const facts: Array<{ rule: Rule; severity: Severity; facts: unknown }> = [];
     for (const { rule, severity } of later) {
       try {
@@ -180,7 +187,7 @@ export async function checkSite(fs: SiteFs, site: SiteModel, options: CheckOptio
     if (file.facts.length > 0 && !options.isCancelled?.()) {
       for (const { rule, severity, facts } of file.facts) {
         try {
-          problems.push(...toProblems(rule, severity, rule.siteWide!.report(facts, { site, index })));
+          problems.push(...toProblems(rule, severity, rule.siteWide!.report(facts, { site, index }), true));
         } catch (e) {
           options.onRuleError?.(rule.id, e);
         }
